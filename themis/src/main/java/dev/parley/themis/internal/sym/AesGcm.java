@@ -1,0 +1,75 @@
+package dev.parley.themis.internal.sym;
+
+import java.security.GeneralSecurityException;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * AES-GCM with a 12-byte nonce and 16-byte tag through the JDK, one reusable {@link Cipher} per
+ * thread. Callers inside this module supply the nonce; nothing public does.
+ */
+public final class AesGcm {
+    public static final int NONCE_LENGTH = 12;
+    public static final int TAG_LENGTH = 16;
+    private static final int TAG_BITS = TAG_LENGTH * 8;
+    private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(AesGcm::newCipher);
+
+    private AesGcm() {
+    }
+
+    /**
+     * Encrypts {@code in[inOff, inOff+len)} into {@code out} at {@code outOff}: ciphertext of
+     * {@code len} bytes followed by the 16-byte tag.
+     */
+    public static void encrypt(byte[] key, byte[] nonce, int nonceOff, byte[] aad,
+                               byte[] in, int inOff, int len, byte[] out, int outOff) {
+        Cipher c = CIPHER.get();
+        try {
+            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"),
+                    new GCMParameterSpec(TAG_BITS, nonce, nonceOff, NONCE_LENGTH));
+            if (aad != null && aad.length > 0) {
+                c.updateAAD(aad);
+            }
+            c.doFinal(in, inOff, len, out, outOff);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM encryption failed", e);
+        }
+    }
+
+    /**
+     * Decrypts {@code in[inOff, inOff+len)} (ciphertext then 16-byte tag) into {@code out} at
+     * {@code outOff}; writes {@code len - 16} bytes.
+     *
+     * @throws AEADBadTagException if the tag does not verify; nothing is written then
+     */
+    public static void decrypt(byte[] key, byte[] nonce, int nonceOff, byte[] aad,
+                               byte[] in, int inOff, int len, byte[] out, int outOff)
+            throws AEADBadTagException {
+        if (len < TAG_LENGTH) {
+            throw new AEADBadTagException("ciphertext shorter than the tag");
+        }
+        Cipher c = CIPHER.get();
+        try {
+            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
+                    new GCMParameterSpec(TAG_BITS, nonce, nonceOff, NONCE_LENGTH));
+            if (aad != null && aad.length > 0) {
+                c.updateAAD(aad);
+            }
+            c.doFinal(in, inOff, len, out, outOff);
+        } catch (AEADBadTagException e) {
+            throw e;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM decryption failed", e);
+        }
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK lacks AES-GCM", e);
+        }
+    }
+}
