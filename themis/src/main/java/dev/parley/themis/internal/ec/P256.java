@@ -94,7 +94,9 @@ public final class P256 {
         BigInteger[] rs;
         try {
             rs = StandardDSAEncoding.INSTANCE.decode(N, signature);
-        } catch (java.io.IOException | IllegalArgumentException | IllegalStateException e) {
+        } catch (java.io.IOException | RuntimeException e) {
+            // BouncyCastle's ASN.1 parser throws assorted runtime exceptions on mangled DER
+            // (e.g. ClassCastException for a BIT STRING where an INTEGER belongs).
             return false;
         }
         ECDSASigner verifier = new ECDSASigner();
