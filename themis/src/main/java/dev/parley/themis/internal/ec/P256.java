@@ -94,7 +94,9 @@ public final class P256 {
         BigInteger[] rs;
         try {
             rs = StandardDSAEncoding.INSTANCE.decode(N, signature);
-        } catch (java.io.IOException | IllegalArgumentException | IllegalStateException e) {
+        } catch (java.io.IOException | RuntimeException e) {
+            // BouncyCastle's ASN.1 parser also throws ClassCastException (e.g. ENUMERATED where
+            // INTEGER belongs) and others on crafted input: all mean "malformed"
             return false;
         }
         ECDSASigner verifier = new ECDSASigner();
