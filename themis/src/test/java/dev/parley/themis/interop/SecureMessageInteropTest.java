@@ -128,6 +128,35 @@ class SecureMessageInteropTest {
     }
 
     @Test
+    void everySingleBitFlipOfAWasmSignatureIsRejectedInJava() throws Exception {
+        RawKeyPair w = wasm.generateKeyPair();
+        PublicKey wasmPublic = PublicKey.fromBytes(w.publicKey());
+        byte[] plain = random.bytes(16);
+        byte[] signed = wasm.sign(w.privateKey(), plain);
+        for (int bit = 0; bit < signed.length * 8; bit++) {
+            byte[] mutated = signed.clone();
+            mutated[bit / 8] ^= (byte) (1 << (bit % 8));
+            assertThatThrownBy(() -> SecureMessage.verify(mutated, wasmPublic))
+                    .as("Wasm-signed message with bit %d flipped", bit)
+                    .isInstanceOf(SecureMessageException.class);
+        }
+    }
+
+    @Test
+    void signatureWithDerIntegerTagTurnedIntoEnumeratedIsRejectedByBothSides() throws Exception {
+        // Regression: BouncyCastle's DER decoder threw ClassCastException for this
+        RawKeyPair w = wasm.generateKeyPair();
+        byte[] plain = random.bytes(16);
+        byte[] signed = wasm.sign(w.privateKey(), plain);
+        int rTag = 12 + plain.length + 2; // header, message, then DER SEQUENCE tag and length
+        assertThat(signed[rTag]).as("DER INTEGER tag of r").isEqualTo((byte) 0x02);
+        signed[rTag] = 0x0a; // ENUMERATED
+        assertThatThrownBy(() -> wasm.verify(w.publicKey(), signed)).isInstanceOf(WasmThemisException.class);
+        PublicKey wasmPublic = PublicKey.fromBytes(w.publicKey());
+        assertThatThrownBy(() -> SecureMessage.verify(signed, wasmPublic)).isInstanceOf(SecureMessageException.class);
+    }
+
+    @Test
     void messageForSomeoneElseIsRejectedByBothSides() throws Exception {
         Parties p = parties();
         KeyPair stranger = KeyPair.generate();
