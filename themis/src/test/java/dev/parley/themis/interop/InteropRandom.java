@@ -82,8 +82,13 @@ final class InteropRandom {
 
     /** Flips one bit in a copy of {@code data}. */
     byte[] flipOneBit(byte[] data) {
+        return flipOneBitFrom(data, 0);
+    }
+
+    /** Flips one bit at or after byte {@code fromIndex} in a copy of {@code data}. */
+    byte[] flipOneBitFrom(byte[] data, int fromIndex) {
         byte[] copy = data.clone();
-        int i = random.nextInt(copy.length);
+        int i = random.nextInt(fromIndex, copy.length);
         copy[i] ^= (byte) (1 << random.nextInt(8));
         return copy;
     }

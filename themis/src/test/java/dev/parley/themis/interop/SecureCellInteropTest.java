@@ -77,11 +77,13 @@ class SecureCellInteropTest {
             byte[] context = random.optionalContext();
             SecureCell.Seal java = SecureCell.sealWithKey(SymmetricKey.fromBytes(key));
             byte[] fromJava = random.flipOneBit(java.encrypt(plain, context));
-            assertThatThrownBy(() -> wasm.sealDecrypt(key, fromJava, context))
-                    .as(random.describe("tampered Java seal", i)).isInstanceOf(WasmThemisException.class);
+            assertThatThrownBy(() -> wasm.sealDecrypt(key, fromJava, context),
+                    "%s", random.describe("tampered Java seal", i))
+                    .isInstanceOf(WasmThemisException.class);
             byte[] fromWasm = random.flipOneBit(wasm.sealEncrypt(key, plain, context));
-            assertThatThrownBy(() -> java.decrypt(fromWasm, context))
-                    .as(random.describe("tampered Wasm seal", i)).isInstanceOf(SecureCellException.class);
+            assertThatThrownBy(() -> java.decrypt(fromWasm, context),
+                    "%s", random.describe("tampered Wasm seal", i))
+                    .isInstanceOf(SecureCellException.class);
         }
     }
 
@@ -162,7 +164,8 @@ class SecureCellInteropTest {
             byte[] plain = random.bytes(random.messageLength(MAX_MESSAGE));
             byte[] context = random.optionalContext();
             TokenProtected cell = wasm.tokenProtectEncrypt(key, plain, context);
-            assertThat(SecureCell.tokenProtectWithKey(SymmetricKey.fromBytes(key)).decrypt(cell.data(), cell.token(), context))
+            SecureCell.TokenProtect java = SecureCell.tokenProtectWithKey(SymmetricKey.fromBytes(key));
+            assertThat(java.decrypt(cell.data(), cell.token(), context))
                     .as(random.describe("Wasm token protect -> Java, " + plain.length + " bytes", i)).isEqualTo(plain);
         }
     }
@@ -178,13 +181,15 @@ class SecureCellInteropTest {
             boolean flipToken = random.coin();
             byte[] data = flipToken ? fromJava.data() : random.flipOneBit(fromJava.data());
             byte[] token = flipToken ? random.flipOneBit(fromJava.token()) : fromJava.token();
-            assertThatThrownBy(() -> wasm.tokenProtectDecrypt(key, data, token, context))
-                    .as(random.describe("tampered Java token protect", i)).isInstanceOf(WasmThemisException.class);
+            assertThatThrownBy(() -> wasm.tokenProtectDecrypt(key, data, token, context),
+                    "%s", random.describe("tampered Java token protect", i))
+                    .isInstanceOf(WasmThemisException.class);
             TokenProtected fromWasm = wasm.tokenProtectEncrypt(key, plain, context);
             byte[] wasmData = flipToken ? fromWasm.data() : random.flipOneBit(fromWasm.data());
             byte[] wasmToken = flipToken ? random.flipOneBit(fromWasm.token()) : fromWasm.token();
-            assertThatThrownBy(() -> java.decrypt(wasmData, wasmToken, context))
-                    .as(random.describe("tampered Wasm token protect", i)).isInstanceOf(SecureCellException.class);
+            assertThatThrownBy(() -> java.decrypt(wasmData, wasmToken, context),
+                    "%s", random.describe("tampered Wasm token protect", i))
+                    .isInstanceOf(SecureCellException.class);
         }
     }
 
@@ -213,7 +218,8 @@ class SecureCellInteropTest {
             byte[] plain = random.bytes(random.messageLength(512));
             byte[] encrypted = wasm.contextImprintEncrypt(key, plain, random.context());
             byte[] otherContext = random.context();
-            byte[] fromJava = SecureCell.contextImprintWithKey(SymmetricKey.fromBytes(key)).decrypt(encrypted, otherContext);
+            SecureCell.ContextImprint java = SecureCell.contextImprintWithKey(SymmetricKey.fromBytes(key));
+            byte[] fromJava = java.decrypt(encrypted, otherContext);
             String what = random.describe("Context Imprint decrypted with another context", i);
             assertThat(fromJava).as(what).isEqualTo(wasm.contextImprintDecrypt(key, encrypted, otherContext));
             assertThat(fromJava).as(what).isNotEqualTo(plain);
