@@ -95,8 +95,8 @@ public final class P256 {
         try {
             rs = StandardDSAEncoding.INSTANCE.decode(N, signature);
         } catch (java.io.IOException | RuntimeException e) {
-            // BouncyCastle's ASN.1 parser also throws ClassCastException (e.g. ENUMERATED where
-            // INTEGER belongs) and others on crafted input: all mean "malformed"
+            // BouncyCastle's ASN.1 parser throws assorted runtime exceptions on mangled DER
+            // (e.g. ClassCastException for a BIT STRING where an INTEGER belongs).
             return false;
         }
         ECDSASigner verifier = new ECDSASigner();
