@@ -85,6 +85,20 @@ final class InteropRandom {
         return flipOneBitFrom(data, 0);
     }
 
+    /**
+     * Flips one bit in a copy of {@code data}, outside bytes {@code [skipFrom, skipTo)} (bytes a
+     * format deliberately leaves unauthenticated).
+     */
+    byte[] flipOneBitOutside(byte[] data, int skipFrom, int skipTo) {
+        byte[] copy = data.clone();
+        int i = random.nextInt(copy.length - (skipTo - skipFrom));
+        if (i >= skipFrom) {
+            i += skipTo - skipFrom;
+        }
+        copy[i] ^= (byte) (1 << random.nextInt(8));
+        return copy;
+    }
+
     /** Flips one bit at or after byte {@code fromIndex} in a copy of {@code data}. */
     byte[] flipOneBitFrom(byte[] data, int fromIndex) {
         byte[] copy = data.clone();
