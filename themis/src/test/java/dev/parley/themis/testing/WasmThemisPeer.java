@@ -87,9 +87,12 @@ public final class WasmThemisPeer implements AutoCloseable {
      * @throws IllegalStateException if Node or WasmThemis is missing or the peer does not start
      */
     public static WasmThemisPeer start(Path peerDir, Duration replyTimeout) {
+        return start(peerDir, replyTimeout, System.getProperty(NODE_PROPERTY, "node"));
+    }
+
+    static WasmThemisPeer start(Path peerDir, Duration replyTimeout, String node) {
         Objects.requireNonNull(replyTimeout, "replyTimeout");
         Path dir = checkInstalled(peerDir);
-        String node = System.getProperty(NODE_PROPERTY, "node");
         Process process;
         try {
             process = new ProcessBuilder(node, "peer.js").directory(dir.toFile()).start();

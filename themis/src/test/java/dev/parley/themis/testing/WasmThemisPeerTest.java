@@ -74,6 +74,25 @@ class WasmThemisPeerTest {
     }
 
     @Test
+    void missingNodeFailsWithInstructions() {
+        Path dir = WasmThemisPeer.locatePeerDirectory();
+        assertThatThrownBy(() -> WasmThemisPeer.start(dir, Duration.ofSeconds(5), "/nonexistent/node"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot run Node");
+    }
+
+    @Test
+    void peerThatDiesBeforeReadyFailsWithItsStderr(@TempDir Path dir) throws Exception {
+        Path wasmDir = dir.resolve("node_modules/wasm-themis/dist");
+        Files.createDirectories(wasmDir);
+        Files.write(wasmDir.resolve("libthemis.wasm"), new byte[0]);
+        Files.writeString(dir.resolve("peer.js"), "console.error('broken peer'); process.exit(3);\n");
+        assertThatThrownBy(() -> WasmThemisPeer.start(dir, Duration.ofSeconds(5)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("exited").hasMessageContaining("broken peer");
+    }
+
+    @Test
     void parsesOnlyFlatJsonObjects() {
         assertThat(PeerJson.parseFlatObject("{\"a\":\"x\\u00e9\",\"b\":true,\"c\":-3,\"d\":null}"))
                 .containsEntry("a", "x\u00e9").containsEntry("b", true).containsEntry("c", -3L)
