@@ -1,13 +1,11 @@
 package dev.parley.themis.testing;
 
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The little JSON the WasmThemis peer speaks: one flat object per line. Commands are built with
- * {@link Command}; replies are parsed by {@link #parseFlatObject}, which accepts only string,
- * number, boolean and null values (that is all {@code peer.js} sends) and rejects anything else.
+ * The JSON lines the WasmThemis peer speaks: commands are built with {@link Command}, replies
+ * parsed by {@link #parseObject} (on top of {@link Json}).
  */
 final class PeerJson {
     private PeerJson() {}
@@ -87,146 +85,26 @@ final class PeerJson {
     }
 
     /**
-     * Parses a flat JSON object.
+     * Parses one reply line, which must be a JSON object.
      *
-     * @throws IllegalArgumentException if {@code text} is not a flat object of scalars
+     * @throws IllegalArgumentException if it is not
      */
-    static Map<String, Object> parseFlatObject(String text) {
-        Parser p = new Parser(text);
-        Map<String, Object> out = new LinkedHashMap<>();
-        p.skipSpace();
-        p.expect('{');
-        p.skipSpace();
-        if (p.peek() == '}') {
-            p.pos++;
-        } else {
-            while (true) {
-                p.skipSpace();
-                String key = p.string();
-                p.skipSpace();
-                p.expect(':');
-                p.skipSpace();
-                out.put(key, p.scalar());
-                p.skipSpace();
-                char c = p.next();
-                if (c == '}') {
-                    break;
-                }
-                if (c != ',') {
-                    throw p.error("expected , or }");
-                }
-            }
+    static Map<String, Object> parseObject(String text) {
+        Object parsed;
+        try {
+            parsed = Json.parse(text);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("peer reply is not JSON (" + e.getMessage() + "): " + excerpt(text), e);
         }
-        p.skipSpace();
-        if (p.pos != text.length()) {
-            throw p.error("trailing characters");
+        if (!(parsed instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException("peer reply is not a JSON object: " + excerpt(text));
         }
-        return out;
+        @SuppressWarnings("unchecked")
+        Map<String, Object> object = (Map<String, Object>) map;
+        return object;
     }
 
-    private static final class Parser {
-        private final String s;
-        private int pos;
-
-        Parser(String s) {
-            this.s = s;
-        }
-
-        char peek() {
-            if (pos >= s.length()) {
-                throw error("unexpected end");
-            }
-            return s.charAt(pos);
-        }
-
-        char next() {
-            char c = peek();
-            pos++;
-            return c;
-        }
-
-        void expect(char c) {
-            if (next() != c) {
-                throw error("expected " + c);
-            }
-        }
-
-        void skipSpace() {
-            while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) {
-                pos++;
-            }
-        }
-
-        Object scalar() {
-            char c = peek();
-            if (c == '"') {
-                return string();
-            }
-            if (s.startsWith("true", pos)) {
-                pos += 4;
-                return Boolean.TRUE;
-            }
-            if (s.startsWith("false", pos)) {
-                pos += 5;
-                return Boolean.FALSE;
-            }
-            if (s.startsWith("null", pos)) {
-                pos += 4;
-                return null;
-            }
-            int start = pos;
-            while (pos < s.length() && "+-0123456789.eE".indexOf(s.charAt(pos)) >= 0) {
-                pos++;
-            }
-            if (start == pos) {
-                throw error("expected a string, number, boolean or null");
-            }
-            try {
-                return Long.parseLong(s.substring(start, pos));
-            } catch (NumberFormatException e) {
-                throw error("not an integer");
-            }
-        }
-
-        String string() {
-            expect('"');
-            StringBuilder b = new StringBuilder();
-            while (true) {
-                char c = next();
-                if (c == '"') {
-                    return b.toString();
-                }
-                if (c != '\\') {
-                    b.append(c);
-                    continue;
-                }
-                char e = next();
-                switch (e) {
-                    case '"', '\\', '/' -> b.append(e);
-                    case 'b' -> b.append('\b');
-                    case 'f' -> b.append('\f');
-                    case 'n' -> b.append('\n');
-                    case 'r' -> b.append('\r');
-                    case 't' -> b.append('\t');
-                    case 'u' -> {
-                        if (pos + 4 > s.length()) {
-                            throw error("short \\u escape");
-                        }
-                        try {
-                            b.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
-                        } catch (NumberFormatException ex) {
-                            throw error("bad \\u escape");
-                        }
-                        pos += 4;
-                    }
-                    default -> throw error("bad escape");
-                }
-            }
-        }
-
-        IllegalArgumentException error(String what) {
-            return new IllegalArgumentException("peer reply is not a flat JSON object (" + what
-                    + " at " + pos + "): " + (s.length() > 200 ? s.substring(0, 200) + "..." : s));
-        }
+    private static String excerpt(String text) {
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
     }
 }

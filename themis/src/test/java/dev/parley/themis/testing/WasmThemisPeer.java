@@ -284,7 +284,7 @@ public final class WasmThemisPeer implements AutoCloseable {
             throw new IllegalStateException("WasmThemis peer, " + what + ": " + why + stderrReport());
         }
         try {
-            return PeerJson.parseFlatObject(line);
+            return PeerJson.parseObject(line);
         } catch (IllegalArgumentException e) {
             close();
             throw new IllegalStateException("WasmThemis peer, " + what + ": " + e.getMessage() + stderrReport(), e);

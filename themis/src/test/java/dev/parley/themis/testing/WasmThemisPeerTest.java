@@ -93,12 +93,20 @@ class WasmThemisPeerTest {
     }
 
     @Test
-    void parsesOnlyFlatJsonObjects() {
-        assertThat(PeerJson.parseFlatObject("{\"a\":\"x\\u00e9\",\"b\":true,\"c\":-3,\"d\":null}"))
+    void acceptsOnlyJsonObjectsAsReplies() {
+        assertThat(PeerJson.parseObject("{\"a\":\"x\\u00e9\",\"b\":true,\"c\":-3,\"d\":null}"))
                 .containsEntry("a", "x\u00e9").containsEntry("b", true).containsEntry("c", -3L)
                 .containsEntry("d", null);
-        assertThatThrownBy(() -> PeerJson.parseFlatObject("{\"a\":{}}")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> PeerJson.parseFlatObject("{\"a\":1} x")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> PeerJson.parseFlatObject("{\"a\":\"x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PeerJson.parseObject("[1]")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PeerJson.parseObject("{\"a\":1} x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PeerJson.parseObject("{\"a\":\"x")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void commandsAreOneLineOfJsonWithBase64Fields() {
+        String line = new PeerJson.Command("ss_wrap").number("handle", 7).bytes("msg", new byte[] {(byte) 0xff, 0})
+                .optionalBytes("ctx", null).line();
+        assertThat(line).isEqualTo("{\"cmd\":\"ss_wrap\",\"handle\":7,\"msg\":\"/wA=\"}");
+        assertThat(Json.object(line)).containsEntry("handle", 7L);
     }
 }
