@@ -78,7 +78,7 @@ public final class ServerChannelInitializer extends ChannelInitializer<SocketCha
                 .build();
         ChannelPipeline p = ch.pipeline();
         p.addLast("idle", new IdleStateHandler(idleNanos / 2, 0, 0, TimeUnit.NANOSECONDS));
-        p.addLast("upgrade-timer", new UpgradeTimeout(config.handshakeTimeout()));
+        p.addLast("upgrade-timer", new UpgradeTimeout(config.handshakeTimeout(), context.metrics()));
         p.addLast("http", new HttpServerCodec());
         p.addLast("http-agg", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
         p.addLast("routes", new HttpRoutes(context.metrics(), healthy));
