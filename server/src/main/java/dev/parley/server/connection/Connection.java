@@ -44,6 +44,9 @@ public final class Connection implements Member {
     private record Outgoing(ChatEvent event, long queuedAt) {
     }
 
+    private record Accepted(Hello hello, SecureSession session) {
+    }
+
     private final int id = IDS.incrementAndGet();
     private final Transport transport;
     private final Dialect dialect;
@@ -122,13 +125,12 @@ public final class Connection implements Member {
                 sessionIdMismatch = true;
                 return null;
             });
-            return new Object[] {hello, s};
+            return new Accepted(hello, s);
         }, result -> {
-            Object[] r = (Object[]) result;
-            Hello hello = (Hello) r[0];
-            name = hello.name();
-            key = hello.publicKey();
-            session = (SecureSession) r[1];
+            Accepted a = (Accepted) result;
+            name = a.hello().name();
+            key = a.hello().publicKey();
+            session = a.session();
             state = State.HANDSHAKING;
         });
     }
