@@ -12,9 +12,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +39,6 @@ public final class Connection implements Member {
     private record Frame(boolean text, byte[] payload) {
     }
 
-    private record Outgoing(ChatEvent event, long queuedAt) {
-    }
-
     private record Accepted(Hello hello, SecureSession session) {
     }
 
@@ -54,9 +49,7 @@ public final class Connection implements Member {
     private final TokenBucket rate;
     private final long openedAt;
     private final Queue<Frame> pending = new ArrayDeque<>();
-    private final Queue<Outgoing> outbound = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger outboundSize = new AtomicInteger();
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final OutboundQueue outbound;
     private volatile State state = State.AWAIT_HELLO;
     private volatile boolean sessionIdMismatch;
     private boolean offloaded;
@@ -71,6 +64,7 @@ public final class Connection implements Member {
         this.ctx = ctx;
         this.rate = new TokenBucket(ctx.config().messagesPerSecond(), ctx.config().messageBurst(), System::nanoTime);
         this.openedAt = System.nanoTime();
+        this.outbound = new OutboundQueue(ctx.config().outboundQueueLimit());
         ctx.metrics().connectionOpened();
         Duration timeout = ctx.config().handshakeTimeout();
         transport.schedule(timeout, () -> {
@@ -269,13 +263,11 @@ public final class Connection implements Member {
         if (state == State.CLOSED) {
             return;
         }
-        if (outboundSize.incrementAndGet() > ctx.config().outboundQueueLimit()) {
-            outboundSize.decrementAndGet();
+        if (!outbound.offer(event)) {
             transport.executor().execute(() -> close(CloseReason.SLOW_READER));
             return;
         }
-        outbound.add(new Outgoing(event, System.nanoTime()));
-        if (drainScheduled.compareAndSet(false, true)) {
+        if (outbound.needsDrain()) {
             transport.executor().execute(this::drain);
         }
     }
@@ -287,21 +279,20 @@ public final class Connection implements Member {
 
     /** Wraps and writes queued events while the socket can take them; on the executor. */
     public void drain() {
-        drainScheduled.set(false);
+        outbound.drainStarted();
         boolean wrote = false;
         while (state == State.ESTABLISHED && transport.isWritable()) {
-            Outgoing o = outbound.poll();
+            OutboundQueue.Entry o = outbound.poll();
             if (o == null) {
                 break;
             }
-            outboundSize.decrementAndGet();
             for (byte[] plain : dialect.render(o.event(), name)) {
                 byte[] wrapped = session.wrap(plain);
                 dialect.send(transport, wrapped);
                 ctx.metrics().frameOut(wrapped.length, true);
                 wrote = true;
             }
-            ctx.metrics().delivered(Duration.ofNanos(System.nanoTime() - o.queuedAt()));
+            ctx.metrics().delivered(Duration.ofNanos(System.nanoTime() - o.queuedAtNanos()));
         }
         if (wrote) {
             transport.flush();
