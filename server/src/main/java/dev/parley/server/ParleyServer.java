@@ -108,13 +108,20 @@ public final class ParleyServer implements AutoCloseable {
             return CompletableFuture.failedFuture(e);
         }
         running = true;
-        return netty.bind().whenComplete((port, err) -> {
+        CompletableFuture<Integer> bound = new CompletableFuture<>();
+        netty.bind().whenComplete((port, err) -> {
             if (err == null) {
                 log.info("listening on {}:{} ({} identities)", config.host(), port, config.identityPolicy());
+                bound.complete(port);
             } else {
-                running = false;
+                // release on another thread: this callback runs on an event loop being shut down
+                new Thread(() -> {
+                    close();
+                    bound.completeExceptionally(err);
+                }, "parley-start-failed").start();
             }
         });
+        return bound;
     }
 
     /** The server's long-term public key (after {@link #start()}). */

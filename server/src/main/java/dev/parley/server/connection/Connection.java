@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -286,7 +287,15 @@ public final class Connection implements Member {
             if (o == null) {
                 break;
             }
-            for (byte[] plain : dialect.render(o.event(), name)) {
+            List<byte[]> frames;
+            try {
+                frames = dialect.render(o.event(), name);
+            } catch (RuntimeException e) {
+                // a bug or an event the wire format cannot carry: skip it (nothing was wrapped)
+                log.error("connection {}: cannot render {}", id, o.event().getClass().getSimpleName(), e);
+                continue;
+            }
+            for (byte[] plain : frames) {
                 byte[] wrapped = session.wrap(plain);
                 dialect.send(transport, wrapped);
                 ctx.metrics().frameOut(wrapped.length, true);
