@@ -85,6 +85,11 @@ public final class Connection implements Member {
             close(CloseReason.RATE_LIMITED);
             return;
         }
+        process(text, payload);
+    }
+
+    /** Counted and rate-checked frames, in arrival order (also the ones held while offloaded). */
+    private void process(boolean text, byte[] payload) {
         if (offloaded) {
             if (pending.size() >= MAX_PENDING_FRAMES) {
                 close(CloseReason.HANDSHAKE_FAILED);
@@ -146,6 +151,7 @@ public final class Connection implements Member {
             if (r.type() == UnwrapResult.Type.PROTOCOL_DATA) {
                 dialect.send(transport, r.data());
                 transport.flush();
+                ctx.metrics().frameOut(r.data().length, false);
             }
             if (s.isEstablished()) {
                 state = State.ESTABLISHED;
@@ -245,7 +251,7 @@ public final class Connection implements Member {
         transport.setReading(true);
         while (!offloaded && state != State.CLOSED && !pending.isEmpty()) {
             Frame f = pending.poll();
-            onFrame(f.text(), f.payload());
+            process(f.text(), f.payload());
         }
     }
 
