@@ -11,7 +11,6 @@ import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.bouncycastle.crypto.signers.ECDSASigner;
-import org.bouncycastle.crypto.signers.StandardDSAEncoding;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
@@ -82,21 +81,13 @@ public final class P256 {
         ECDSASigner signer = new ECDSASigner();
         signer.init(true, new ParametersWithRandom(new ECPrivateKeyParameters(d, DOMAIN), Csprng.get()));
         BigInteger[] rs = signer.generateSignature(sha256(parts));
-        try {
-            return StandardDSAEncoding.INSTANCE.encode(N, rs[0], rs[1]);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("DER encoding failed", e);
-        }
+        return DerSignature.encode(rs[0], rs[1]);
     }
 
     /** Verifies a strict-DER ECDSA-SHA256 signature; false for any malformed signature. */
     public static boolean verify(ECPoint q, byte[] signature, byte[]... parts) {
-        BigInteger[] rs;
-        try {
-            rs = StandardDSAEncoding.INSTANCE.decode(N, signature);
-        } catch (java.io.IOException | RuntimeException e) {
-            // BouncyCastle's ASN.1 parser throws assorted runtime exceptions on mangled DER
-            // (e.g. ClassCastException for a BIT STRING where an INTEGER belongs).
+        BigInteger[] rs = DerSignature.decode(signature);
+        if (rs == null || !isValidScalar(rs[0]) || !isValidScalar(rs[1])) {
             return false;
         }
         ECDSASigner verifier = new ECDSASigner();
