@@ -1,6 +1,9 @@
 package dev.parley.server;
 
+import dev.parley.server.store.EmbeddedStorage;
 import dev.parley.server.store.Storage;
+import dev.parley.server.store.StorageKeyFile;
+import java.nio.file.Files;
 
 /** Opens the embedded SQLite storage in the data directory (storage key in the same place). */
 final class EmbeddedStorageOpener implements ParleyServer.StorageOpener {
@@ -8,6 +11,7 @@ final class EmbeddedStorageOpener implements ParleyServer.StorageOpener {
 
     @Override
     public Storage open(ServerConfig config) throws Exception {
-        throw new UnsupportedOperationException("embedded storage not merged yet");
+        Files.createDirectories(config.dataDir());
+        return EmbeddedStorage.open(config.dataDir(), StorageKeyFile.loadOrCreate(config.dataDir()));
     }
 }
