@@ -61,7 +61,8 @@ export class View {
       return el('li', {}, [el('button', { type: 'button', 'aria-label': 'Direct message ' + name, onclick: () => this.h.select(dmId(name)) },
         [el('span', { text: name })])]);
     }));
-    $('other-rooms').replaceChildren(...state.otherRooms.map((r) => el('li', {}, [
+    const others = state.otherRooms.filter((r) => !state.joinedRooms.has(r.room));
+    $('other-rooms').replaceChildren(...others.map((r) => el('li', {}, [
       el('button', { type: 'button', 'aria-label': 'Join ' + r.room, onclick: () => this.h.join(r.room) },
         [el('span', { text: '#' + r.room }), el('span', { className: 'hint', text: String(r.members) })]),
     ])));
@@ -89,7 +90,7 @@ export class View {
   }
 
   messageItem(state, m) {
-    if (m.kind === 'notice') return el('li', { className: 'msg notice', text: m.text });
+    if (m.kind === 'notice') return el('li', { className: 'msg system', text: m.text });
     const when = new Date(m.ts);
     return el('li', { className: 'msg' + (m.from === state.me ? ' mine' : '') }, [
       el('div', { className: 'meta' }, [

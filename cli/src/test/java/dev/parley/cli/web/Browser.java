@@ -78,7 +78,8 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).withMessage(label + ": " + what).until(condition);
+        return new WebDriverWait(driver, WAIT).withMessage(label + ": " + what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     Object js(String script, Object... args) {

@@ -132,8 +132,8 @@ class BrowserChatTest {
         assertNoImageIn(alice, "#messages");
         assertThatThrownBy(() -> alice.driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
         // the browser's own sending path is as safe: bob sends markup, alice sees it as text
-        type(bob, "<b>bold?</b> <script>alert(2)</script>");
         openConversation(bob, "room:main");
+        type(bob, "<b>bold?</b> <script>alert(2)</script>");
         awaitMessage(alice, "bob", "<b>bold?</b> <script>alert(2)</script>");
         assertThat(alice.all("#messages b, #messages script")).isEmpty();
         assertThatThrownBy(() -> alice.driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
@@ -201,14 +201,14 @@ class BrowserChatTest {
     void narrowScreenShowsTheConversationWithADrawer() throws Exception {
         bob.resize(390, 844);
         bob.await("composer visible", d -> bob.byId("message-input").isDisplayed());
-        assertThat(bob.byId("sidebar").getRect().getX() + bob.byId("sidebar").getRect().getWidth()).isLessThanOrEqualTo(0);
+        bob.await("drawer off screen", d -> bob.byId("sidebar").getRect().getX() + bob.byId("sidebar").getRect().getWidth() <= 0);
         shot(bob, "phone-chat");
         bob.byId("menu-button").click();
         bob.await("drawer open", d -> "true".equals(bob.byId("menu-button").getAttribute("aria-expanded"))
                 && bob.byId("sidebar").getRect().getX() >= 0);
         Thread.sleep(250); // the slide-in transition, for the picture only
         shot(bob, "phone-drawer");
-        bob.driver.findElement(By.cssSelector("button[data-conv='room:main']")).click();
+        openConversation(bob, "dm:alice");
         bob.await("drawer closed", d -> "false".equals(bob.byId("menu-button").getAttribute("aria-expanded")));
         bob.resize(1280, 800);
     }

@@ -65,7 +65,7 @@ final class WebClientSupport {
     /** Waits until the open conversation shows a message with exactly this text from {@code from}. */
     static WebElement awaitMessage(Browser b, String from, String text) {
         return b.await("message <" + from + "> " + text, d -> {
-            for (WebElement m : d.findElements(By.cssSelector("#messages .msg:not(.notice)"))) {
+            for (WebElement m : d.findElements(By.cssSelector("#messages .msg:not(.system)"))) {
                 String sender = m.findElement(By.className("from")).getAttribute("textContent");
                 WebElement body = m.findElement(By.className("text"));
                 if (sender.equals(from) && text.equals(body.getAttribute("textContent"))) {
@@ -78,15 +78,25 @@ final class WebClientSupport {
 
     /** Clicks the sidebar entry of a conversation ({@code room:x} or {@code dm:x}). */
     static void openConversation(Browser b, String convId) {
-        WebElement button = b.await("conversation " + convId + " listed",
-                d -> d.findElements(By.cssSelector("button[data-conv='" + convId + "']")).stream().findFirst().orElse(null));
-        if (!button.isDisplayed()) {
+        By entry = By.cssSelector("button[data-conv='" + convId + "']");
+        b.await("conversation " + convId + " listed", d -> !d.findElements(entry).isEmpty());
+        if (!b.driver.findElement(entry).isDisplayed()) {
             b.byId("menu-button").click();
-            b.await("drawer open", d -> button.isDisplayed());
         }
-        button.click();
-        b.await("conversation " + convId + " open", d -> "true".equals(button.getAttribute("aria-current"))
-                || !d.findElements(By.cssSelector("button[data-conv='" + convId + "'][aria-current='true']")).isEmpty());
+        // the lists re-render on every event: find the entry afresh until a click lands
+        b.await("conversation " + convId + " open", d -> {
+            try {
+                WebElement button = d.findElement(entry);
+                if ("true".equals(button.getAttribute("aria-current"))) {
+                    return true;
+                }
+                button.click();
+            } catch (org.openqa.selenium.StaleElementReferenceException
+                    | org.openqa.selenium.ElementNotInteractableException e) {
+                // re-rendered or still sliding in; try again
+            }
+            return false;
+        });
     }
 
     /** The unread badge text of a conversation entry, or "" if it has none. */
