@@ -50,6 +50,7 @@ final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--disable-quic", "--disable-extensions", "--disable-default-apps",
                 "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=en-GB");
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
                 .usingAnyFreePort()
@@ -84,6 +85,20 @@ final class Browser implements AutoCloseable {
 
     Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Browser console entries at level SEVERE since the last call (CSP violations land here). */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .toList();
+    }
+
+    /** Every URL the page has fetched (document, scripts, wasm, XHR/fetch), from the Resource Timing API. */
+    @SuppressWarnings("unchecked")
+    List<String> fetchedUrls() {
+        return (List<String>) js("return [location.href].concat(performance.getEntriesByType('resource').map(e => e.name));");
     }
 
     void resize(int width, int height) {

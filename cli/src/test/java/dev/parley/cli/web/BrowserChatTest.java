@@ -98,6 +98,16 @@ class BrowserChatTest {
 
     @Test
     @Order(2)
+    void pageLoadsNothingFromAnyOtherOriginAndViolatesNoPolicy() {
+        for (Browser b : new Browser[] {alice, bob}) {
+            assertThat(b.fetchedUrls()).isNotEmpty().allSatisfy(u -> assertThat(u).startsWith(url));
+            assertThat(b.fetchedUrls()).anySatisfy(u -> assertThat(u).endsWith("/libthemis.wasm"));
+            assertThat(b.consoleErrors()).as(b.label + " console errors").isEmpty();
+        }
+    }
+
+    @Test
+    @Order(3)
     void directMessagesReachBrowsersAndTheTutorialClientWithUnreadCounts() throws Exception {
         carol.say("/msg alice psst, alice");
         alice.await("DM unread badge", d -> unread(alice, "dm:carol").equals("1"));
@@ -122,7 +132,7 @@ class BrowserChatTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void hostileMessageShowsAsTextAndRunsNothing() throws Exception {
         openConversation(alice, "room:main");
         carol.say(HOSTILE);
@@ -141,7 +151,7 @@ class BrowserChatTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void joinedRoomsAreListedWithUnreadCounts() throws Exception {
         alice.byId("join-input").sendKeys("design\n");
         alice.await("in #design", d -> alice.byId("conv-title").getText().equals("#design"));
@@ -161,7 +171,7 @@ class BrowserChatTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void reloadWithTheSamePassphraseBringsBackIdentityAndHistory() throws Exception {
         alice.driver.navigate().refresh();
         signIn(alice, url, "alice", "correct horse battery staple");
@@ -178,7 +188,7 @@ class BrowserChatTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void wrongPassphraseIsRefused() throws Exception {
         alice.driver.navigate().refresh();
         signIn(alice, url, "alice", "not the passphrase");
@@ -197,7 +207,7 @@ class BrowserChatTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void narrowScreenShowsTheConversationWithADrawer() throws Exception {
         bob.resize(390, 844);
         bob.await("composer visible", d -> bob.byId("message-input").isDisplayed());
