@@ -11,7 +11,7 @@ const themisDir = path.dirname(require.resolve('wasm-themis/package.json'));
 
 await mkdir(out, { recursive: true });
 await build({
-  entryPoints: ['src/js/main.js'],
+  entryPoints: ['src/main/js/main.js'],
   outfile: path.join(out, 'app.js'),
   bundle: true,
   format: 'esm',
@@ -26,7 +26,7 @@ await build({
 });
 await copyFile(path.join(themisDir, 'dist-es6', 'libthemis.wasm'), path.join(out, 'libthemis.wasm'));
 for (const f of ['index.html', 'app.css', 'icon.svg']) {
-  await copyFile(path.join('src', f), path.join(out, f));
+  await copyFile(path.join('src', 'main', f), path.join(out, f));
 }
 const files = ['index.html', 'app.css', 'app.js', 'icon.svg', 'libthemis.wasm'];
 await writeFile(path.join(out, 'files.txt'), files.join('\n') + '\n');

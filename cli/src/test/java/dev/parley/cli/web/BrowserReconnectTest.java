@@ -49,7 +49,7 @@ class BrowserReconnectTest {
                 current.server().close();
                 current = WebClientSupport.startServer(otherDataDir, port); // a new key on the same address
                 dave.await("key change warning", d -> dave.byId("fatal").isDisplayed());
-                assertThat(dave.byId("fatal-title").getText()).isEqualTo("Connection stopped");
+                assertThat(dave.byId("fatal-title").getText()).isEqualTo("Server key changed");
                 assertThat(dave.byId("fatal-text").getText()).contains("different key", "127.0.0.1:" + port);
                 assertThat(dave.byId("conn-state").getAttribute("data-state")).isEqualTo("stopped");
                 shot(dave, "server-key-changed");

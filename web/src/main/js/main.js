@@ -36,6 +36,13 @@ function nameProblem(name) {
   return null;
 }
 
+class KeyChangedError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = 'KeyChangedError';
+  }
+}
+
 /** Compares the server's current key with the one pinned for this host; pins it on first use. */
 async function checkPin(current) {
   const host = location.host;
@@ -45,8 +52,9 @@ async function checkPin(current) {
     return current;
   }
   if (pinned.key !== current) {
-    throw new Error('The server at ' + host + ' presents a different key than the one this browser pinned on '
-      + new Date(pinned.pinnedAt).toLocaleString() + '. Someone may be impersonating it. '
+    throw new KeyChangedError('The server at ' + host + ' presents a different key than the one this browser pinned on '
+      + new Date(pinned.pinnedAt).toLocaleString() + ' (pinned ' + await fingerprint(pinned.key) + ', now '
+      + await fingerprint(current) + '). Someone may be impersonating it. '
       + 'Do not continue unless the server operator confirms a key change.');
   }
   return pinned.key;
@@ -99,6 +107,7 @@ function showFatal(title, text) {
   $('fatal-title').textContent = title;
   $('fatal-text').textContent = text;
   $('fatal').hidden = false;
+  $('fatal-card').focus();
 }
 
 async function startChat(identity, serverKey) {
@@ -147,7 +156,7 @@ async function startChat(identity, serverKey) {
       await checkPin(current);
     },
     onState: (s, detail) => view.setConnection(s, detail),
-    onFatal: (message) => view.showFatal('Connection stopped', message),
+    onFatal: (message, error) => view.showFatal(error instanceof KeyChangedError ? 'Server key changed' : 'Connection stopped', message),
     onEvent: (e) => {
       for (const reply of state.apply(e)) conn.send(reply);
       const joined = [...state.joinedRooms].sort().join('|');

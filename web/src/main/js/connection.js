@@ -47,7 +47,7 @@ class ReplayGuard {
 /**
  * One logical connection to the server that survives socket drops.
  * Callbacks: onEvent(event), onState(state, detail) with state in
- * connecting | handshaking | online | waiting | stopped, onFatal(message).
+ * connecting | handshaking | online | waiting | stopped, onFatal(message, error or null).
  */
 export class Connection {
   constructor({ url, identity, serverKey, onEvent, onState, onFatal, beforeConnect }) {
@@ -96,7 +96,7 @@ export class Connection {
     try {
       if (this.beforeConnect) await this.beforeConnect();
     } catch (e) {
-      this.fatal(e.message);
+      this.fatal(e.message, e);
       return;
     }
     if (this.stopped) return;
@@ -190,12 +190,12 @@ export class Connection {
     this.socket = null;
   }
 
-  fatal(message) {
+  fatal(message, error = null) {
     this.stopped = true;
     clearTimeout(this.timer);
     if (this.socket) this.socket.close(1000, 'stopped');
     this.cleanup();
     this.onState('stopped');
-    this.onFatal(message);
+    this.onFatal(message, error);
   }
 }

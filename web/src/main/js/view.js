@@ -123,6 +123,7 @@ export class View {
     $('fatal-title').textContent = title;
     $('fatal-text').textContent = text;
     $('fatal').hidden = false;
+    $('fatal-card').focus();
   }
 
   toggleSidebar(open) {
