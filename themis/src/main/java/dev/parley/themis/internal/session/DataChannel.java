@@ -7,6 +7,7 @@ import dev.parley.themis.internal.util.Csprng;
 import java.time.Clock;
 import java.util.Objects;
 import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -37,6 +38,11 @@ import javax.crypto.spec.SecretKeySpec;
  * bytes after the tag are rejected (Themis ignores those too; no honest sender writes them).
  * On any failure nothing changes.
  *
+ * <p><b>Ciphers.</b> Each channel owns one JDK GCM {@link Cipher} per direction (a couple of
+ * KB each): re-initialising a Cipher under the key it already holds skips the AES key
+ * expansion, while a thread-shared Cipher alternating between many sessions' keys would redo
+ * it for every message (measured 4–5× slower for short messages).
+ *
  * <p>Not thread-safe: one channel per connection, one thread at a time.
  */
 public final class DataChannel {
@@ -57,6 +63,9 @@ public final class DataChannel {
     private final int wireSessionId;
     private final SecretKeySpec sendKey;
     private final SecretKeySpec receiveKey;
+    /** One Cipher per direction keeps each AES key schedule warm (see {@link AesGcm#newCipher}). */
+    private final Cipher sendCipher = AesGcm.newCipher();
+    private final Cipher receiveCipher = AesGcm.newCipher();
     private final Clock clock;
     private final ReplayWindow window;
     private final byte[] header = new byte[HEADER_LENGTH];
@@ -97,7 +106,7 @@ public final class DataChannel {
         Bytes.writeBe32(header, 0, len + LENGTH_FIELD_EXTRA);
         Bytes.writeBe32(header, 4, sendSeq);
         Bytes.writeBe64(header, 8, nowSeconds());
-        AesGcm.encrypt(sendKey, out, NONCE_OFFSET, header, message, 0, len, out, CIPHERTEXT_OFFSET);
+        AesGcm.encrypt(sendCipher, sendKey, out, NONCE_OFFSET, header, message, 0, len, out, CIPHERTEXT_OFFSET);
         nonceCounter++;
         sendSeq++;
         return out;
@@ -122,7 +131,7 @@ public final class DataChannel {
         int plainLength = sealedLength - AesGcm.TAG_LENGTH;
         byte[] plain = plainLength <= SCRATCH_LIMIT ? scratch(plainLength) : new byte[plainLength];
         try {
-            AesGcm.decrypt(receiveKey, frame, NONCE_OFFSET, frame, CIPHERTEXT_OFFSET, sealedLength, plain, 0);
+            AesGcm.decrypt(receiveCipher, receiveKey, frame, NONCE_OFFSET, frame, CIPHERTEXT_OFFSET, sealedLength, plain, 0);
         } catch (AEADBadTagException e) {
             throw new SecureSessionException("data message is not authentic");
         }
