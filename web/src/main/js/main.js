@@ -1,8 +1,8 @@
 // Entry point: sign-in (identity unsealed or created), server key pinning, then the chat.
 import * as db from './db.js';
-import { ChatState, dmId, roomId } from './chat.js';
+import { ChatState } from './chat.js';
 import { Connection } from './connection.js';
-import { fromBase64, hex, toBase64 } from './bytes.js';
+import { fromBase64, hex } from './bytes.js';
 import { View } from './view.js';
 import { WrongPassphraseError, createIdentity, initThemis, openIdentity, openRecord, sealRecord } from './vault.js';
 
@@ -251,5 +251,3 @@ serverKeyReady
   .then((fp) => { $('server-fingerprint').textContent = fp; })
   .catch((e) => { $('server-fingerprint').textContent = 'unavailable (' + e.message + ')'; });
 themisReady.catch((e) => showFatal('Cannot start', 'WebAssembly crypto failed to load: ' + e.message));
-// exposed for debugging in the console only; holds no secrets
-window.parley = { roomId, dmId, version: '0.1', toBase64 };

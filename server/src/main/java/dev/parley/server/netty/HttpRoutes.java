@@ -38,6 +38,12 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final String serverKeyBase64;
     private final Optional<WebAssets> assets;
 
+    /** Without a server key or browser client: the placeholder page at {@code /}. */
+    HttpRoutes(ServerMetrics metrics, BooleanSupplier healthy) {
+        this(metrics, healthy, null, Optional.empty());
+    }
+
+    /** @param serverKeyBase64 served at {@value #SERVER_KEY_PATH}; null: that path is not found */
     HttpRoutes(ServerMetrics metrics, BooleanSupplier healthy, String serverKeyBase64, Optional<WebAssets> assets) {
         super(false);
         this.metrics = metrics;
@@ -67,7 +73,7 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
                         "text/plain", ok ? "ok\n" : "shutting down\n");
             } else if (path.equals("/metrics")) {
                 respond(ctx, req, HttpResponseStatus.OK, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
-            } else if (path.equals(SERVER_KEY_PATH)) {
+            } else if (path.equals(SERVER_KEY_PATH) && serverKeyBase64 != null) {
                 respond(ctx, req, HttpResponseStatus.OK, "text/plain; charset=utf-8", serverKeyBase64 + "\n",
                         Map.of("Cache-Control", "no-store", "X-Content-Type-Options", "nosniff"));
             } else if (assets.isPresent() && assets.get().find(path).isPresent()) {
