@@ -104,6 +104,10 @@ class BrowserChatTest {
             assertThat(b.fetchedUrls()).anySatisfy(u -> assertThat(u).endsWith("/libthemis.wasm"));
             assertThat(b.consoleErrors()).as(b.label + " console errors").isEmpty();
         }
+        // the 1.5 MB script and 2 MB wasm travel gzip-compressed
+        Object ratio = alice.js("const e = performance.getEntriesByType('resource').find(x => x.name.endsWith('/app.js'));"
+                + " return e.encodedBodySize / e.decodedBodySize;");
+        assertThat(((Number) ratio).doubleValue()).isLessThan(0.5);
     }
 
     @Test

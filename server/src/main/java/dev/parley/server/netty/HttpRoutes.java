@@ -98,11 +98,18 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     private static void asset(ChannelHandlerContext ctx, FullHttpRequest req, WebAssets.Asset a) {
+        boolean gzip = a.gzipBody() != null
+                && WebAssets.acceptsGzip(req.headers().get(HttpHeaderNames.ACCEPT_ENCODING));
+        String etag = gzip ? a.gzipEtag() : a.etag();
         Map<String, String> headers = new java.util.LinkedHashMap<>(WebAssets.securityHeaders());
-        headers.put("ETag", a.etag());
-        boolean fresh = WebAssets.notModified(req.headers().get(HttpHeaderNames.IF_NONE_MATCH), a);
+        headers.put("ETag", etag);
+        headers.put("Vary", "Accept-Encoding");
+        if (gzip) {
+            headers.put("Content-Encoding", "gzip");
+        }
+        boolean fresh = WebAssets.notModified(req.headers().get(HttpHeaderNames.IF_NONE_MATCH), etag);
         respond(ctx, req, fresh ? HttpResponseStatus.NOT_MODIFIED : HttpResponseStatus.OK, a.contentType(),
-                fresh ? new byte[0] : a.body(), headers);
+                fresh ? new byte[0] : gzip ? a.gzipBody() : a.body(), headers);
     }
 
     private static void respond(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status,

@@ -39,8 +39,15 @@ public final class WebAssets {
             "json", "application/json",
             "txt", "text/plain; charset=utf-8");
 
-    /** One servable file. {@code etag} is a strong validator (quoted). */
-    public record Asset(String name, byte[] body, String contentType, String etag) {
+    /**
+     * One servable file. {@code etag} is a strong validator (quoted) of {@code body};
+     * {@code gzipBody} is the gzip-encoded form, or null when that would not be smaller.
+     */
+    public record Asset(String name, byte[] body, byte[] gzipBody, String contentType, String etag) {
+        /** The validator of the gzip-encoded representation (differs from {@link #etag()}). */
+        public String gzipEtag() {
+            return etag.substring(0, etag.length() - 1) + "-gz\"";
+        }
     }
 
     private final ClassLoader loader;
@@ -104,14 +111,28 @@ public final class WebAssets {
         return h;
     }
 
-    /** True if an {@code If-None-Match} header value matches the asset's ETag. */
-    public static boolean notModified(String ifNoneMatch, Asset asset) {
+    /** True if {@code acceptEncoding} (an Accept-Encoding header value, may be null) allows gzip. */
+    public static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String part : acceptEncoding.split(",")) {
+            String[] pieces = part.strip().split(";");
+            if (pieces[0].strip().equalsIgnoreCase("gzip")) {
+                return pieces.length < 2 || !pieces[1].replace(" ", "").matches("q=0(\\.0*)?");
+            }
+        }
+        return false;
+    }
+
+    /** True if an {@code If-None-Match} header value matches {@code etag}. */
+    public static boolean notModified(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null) {
             return false;
         }
         for (String tag : ifNoneMatch.split(",")) {
             String t = tag.strip();
-            if (t.equals("*") || t.equals(asset.etag()) || t.equals("W/" + asset.etag())) {
+            if (t.equals("*") || t.equals(etag) || t.equals("W/" + etag)) {
                 return true;
             }
         }
@@ -126,7 +147,20 @@ public final class WebAssets {
         int dot = name.lastIndexOf('.');
         String ext = dot < 0 ? "" : name.substring(dot + 1);
         String type = TYPES.getOrDefault(ext, "application/octet-stream");
-        return new Asset(name, body, type, "\"" + sha256Prefix(body) + "\"");
+        return new Asset(name, body, gzip(body), type, "\"" + sha256Prefix(body) + "\"");
+    }
+
+    private static byte[] gzip(byte[] body) {
+        if (body.length < 1024) {
+            return null;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(body.length / 2);
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
+            z.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.size() < body.length * 9L / 10 ? out.toByteArray() : null;
     }
 
     private static byte[] read(ClassLoader loader, String resource) {

@@ -41,11 +41,30 @@ class WebAssetsTest {
     void etagRevalidates() {
         WebAssets.Asset a = assets.find("/app.js").orElseThrow();
         assertThat(a.etag()).matches("\"[0-9a-f]{32}\"");
-        assertThat(WebAssets.notModified(a.etag(), a)).isTrue();
-        assertThat(WebAssets.notModified("\"other\", " + a.etag(), a)).isTrue();
-        assertThat(WebAssets.notModified("\"other\"", a)).isFalse();
-        assertThat(WebAssets.notModified(null, a)).isFalse();
+        assertThat(WebAssets.notModified(a.etag(), a.etag())).isTrue();
+        assertThat(WebAssets.notModified("\"other\", " + a.etag(), a.etag())).isTrue();
+        assertThat(WebAssets.notModified("\"other\"", a.etag())).isFalse();
+        assertThat(WebAssets.notModified(null, a.etag())).isFalse();
+        assertThat(a.gzipEtag()).isNotEqualTo(a.etag()).startsWith(a.etag().substring(0, 33)).endsWith("-gz\"");
         assertThat(assets.find("/index.html").orElseThrow().etag()).isNotEqualTo(a.etag());
+    }
+
+    @Test
+    void gzipIsOfferedOnlyWhenItHelpsAndIsAccepted() throws Exception {
+        assertThat(assets.find("/app.js").orElseThrow().gzipBody()).as("tiny file").isNull();
+        WebAssets.Asset big = assets.find("/big.js").orElseThrow();
+        assertThat(big.gzipBody()).isNotNull();
+        assertThat(big.gzipBody().length).isLessThan(big.body().length / 2);
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(big.gzipBody()))) {
+            assertThat(in.readAllBytes()).isEqualTo(big.body());
+        }
+        assertThat(WebAssets.acceptsGzip("gzip, deflate, br")).isTrue();
+        assertThat(WebAssets.acceptsGzip("br;q=1.0, GZIP;q=0.5")).isTrue();
+        assertThat(WebAssets.acceptsGzip("gzip;q=0")).isFalse();
+        assertThat(WebAssets.acceptsGzip("gzip; q=0.000")).isFalse();
+        assertThat(WebAssets.acceptsGzip("identity")).isFalse();
+        assertThat(WebAssets.acceptsGzip("xgzip")).isFalse();
+        assertThat(WebAssets.acceptsGzip(null)).isFalse();
     }
 
     @Test

@@ -72,6 +72,23 @@ class WebRoutesHttpTest {
     }
 
     @Test
+    void gzipIsSentWhenAcceptedWithItsOwnValidator() throws Exception {
+        HttpResponse<byte[]> plain = get("/app.js");
+        HttpResponse<byte[]> zipped = get("/app.js", "Accept-Encoding", "gzip");
+        assertThat(zipped.headers().firstValue("content-encoding")).hasValue("gzip");
+        assertThat(zipped.headers().firstValue("vary")).hasValue("Accept-Encoding");
+        assertThat(plain.headers().firstValue("content-encoding")).isEmpty();
+        assertThat(zipped.body().length).isLessThan(plain.body().length / 2);
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
+            assertThat(in.readAllBytes()).isEqualTo(plain.body());
+        }
+        String zippedTag = zipped.headers().firstValue("etag").orElseThrow();
+        assertThat(zippedTag).isNotEqualTo(plain.headers().firstValue("etag").orElseThrow());
+        assertThat(get("/app.js", "Accept-Encoding", "gzip", "If-None-Match", zippedTag).statusCode()).isEqualTo(304);
+        assertThat(get("/app.js", "If-None-Match", zippedTag).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void serverKeyEndpointGivesTheServerPublicKey() throws Exception {
         HttpResponse<byte[]> r = get("/.well-known/parley-server-key");
         assertThat(r.statusCode()).isEqualTo(200);
