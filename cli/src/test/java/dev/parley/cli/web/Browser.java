@@ -64,6 +64,7 @@ final class Browser implements AutoCloseable {
         }
         this.driver = d;
         driver.manage().timeouts().pageLoadTimeout(WAIT).scriptTimeout(WAIT);
+        resize(width, height); // --window-size is clamped to a desktop minimum; this is not
     }
 
     void open(String url) {
