@@ -18,6 +18,12 @@ function el(tag, props = {}, children = []) {
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+function shortTime(when) {
+  const today = new Date();
+  return when.toDateString() === today.toDateString() ? timeFormat.format(when) : dayFormat.format(when);
+}
 
 export function convTitle(c) {
   return c.kind === 'room' ? '#' + c.name : '@' + c.name;
@@ -80,13 +86,22 @@ export class View {
   renderMessages(state) {
     const cur = state.conv(state.current);
     const list = $('messages');
-    if (this.renderedConv === cur.id && this.renderedCount === cur.messages.length && this.renderedLast === cur.messages.at(-1)) return;
+    const msgs = cur.messages;
+    const same = this.renderedConv === cur.id;
+    if (same && this.renderedCount === msgs.length && this.renderedLast === msgs.at(-1)) return;
     const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
-    list.replaceChildren(...cur.messages.map((m) => this.messageItem(state, m)));
-    if (atBottom || this.renderedConv !== cur.id) list.scrollTop = list.scrollHeight;
+    const appendOnly = same && this.renderedCount > 0 && this.renderedCount < msgs.length
+      && msgs[this.renderedCount - 1] === this.renderedLast && list.children.length === this.renderedCount;
+    if (appendOnly) {
+      // only new messages at the end: append them, so the live region announces just those
+      list.append(...msgs.slice(this.renderedCount).map((m) => this.messageItem(state, m)));
+    } else {
+      list.replaceChildren(...msgs.map((m) => this.messageItem(state, m)));
+    }
+    if (atBottom || !same) list.scrollTop = list.scrollHeight;
     this.renderedConv = cur.id;
-    this.renderedCount = cur.messages.length;
-    this.renderedLast = cur.messages.at(-1);
+    this.renderedCount = msgs.length;
+    this.renderedLast = msgs.at(-1);
   }
 
   messageItem(state, m) {
@@ -95,7 +110,7 @@ export class View {
     return el('li', { className: 'msg' + (m.from === state.me ? ' mine' : '') }, [
       el('div', { className: 'meta' }, [
         el('span', { className: 'from', text: m.from }),
-        el('time', { datetime: when.toISOString(), title: dateFormat.format(when), text: timeFormat.format(when) }),
+        el('time', { datetime: when.toISOString(), title: dateFormat.format(when), text: shortTime(when) }),
       ]),
       el('div', { className: 'text', text: m.text }),
     ]);

@@ -243,6 +243,13 @@ class BrowserChatTest {
             assertThat(erin.byId("messages").getAttribute("role")).isEqualTo("log");
             assertThat(erin.byId("message-input").getAttribute("id")).isEqualTo(
                     erin.driver.findElement(By.cssSelector("label[for='message-input']")).getAttribute("for"));
+
+            // another browser cannot take alice's name: it makes a new key, which the server refuses
+            erin.byId("signout-button").click();
+            signIn(erin, url, "alice", "correct horse battery staple");
+            erin.await("refusal", d -> erin.byId("fatal").isDisplayed());
+            assertThat(erin.byId("fatal-text").getText()).contains("refused", "name is held by another key");
+            assertThat(erin.byId("conn-state").getAttribute("data-state")).isEqualTo("stopped");
         }
     }
 }
