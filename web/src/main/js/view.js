@@ -123,6 +123,7 @@ export class View {
     node.textContent = state === 'waiting'
       ? 'Reconnecting in ' + Math.max(1, Math.round(detail.delay / 1000)) + ' s'
       : labels[state] || state;
+    node.title = node.textContent;
     $('send-button').disabled = state !== 'online';
   }
 
