@@ -43,12 +43,15 @@ class KeyChangedError extends Error {
   }
 }
 
-/** Compares the server's current key with the one pinned for this host; pins it on first use. */
+/**
+ * Compares the server's current key with the one pinned for this host. With no pin yet the
+ * current key is returned unpinned: it is pinned only once a handshake proved the server holds
+ * its private key ({@link pinOnFirstUse}).
+ */
 async function checkPin(current) {
   const host = location.host;
   const pinned = await db.getPinnedServer(host);
   if (!pinned) {
-    await db.pinServer({ host, key: current, pinnedAt: Date.now() });
     return current;
   }
   if (pinned.key !== current) {
@@ -58,6 +61,14 @@ async function checkPin(current) {
       + 'Do not continue unless the server operator confirms a key change.');
   }
   return pinned.key;
+}
+
+/** Trust on first use: records the key a completed handshake was made with. */
+async function pinOnFirstUse(key) {
+  const host = location.host;
+  if (!(await db.getPinnedServer(host))) {
+    await db.pinServer({ host, key, pinnedAt: Date.now() });
+  }
 }
 
 async function signIn(event) {
@@ -142,6 +153,7 @@ async function startChat(identity, serverKey) {
     },
   });
 
+  let sessionKey = serverKey;
   conn = new Connection({
     url: (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/',
     identity,
@@ -153,9 +165,13 @@ async function startChat(identity, serverKey) {
       } catch (e) {
         return; // the server is unreachable: the socket attempt fails and backs off
       }
-      await checkPin(current);
+      sessionKey = await checkPin(current);
+      conn.serverKey = fromBase64(sessionKey);
     },
-    onState: (s, detail) => view.setConnection(s, detail),
+    onState: (s, detail) => {
+      view.setConnection(s, detail);
+      if (s === 'online') pinOnFirstUse(sessionKey).catch((e) => console.warn('pin', e));
+    },
     onFatal: (message, error) => view.showFatal(error instanceof KeyChangedError ? 'Server key changed' : 'Connection stopped', message),
     onEvent: (e) => {
       for (const reply of state.apply(e)) conn.send(reply);
