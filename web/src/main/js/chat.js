@@ -58,8 +58,9 @@ export class ChatState {
     c.ids.add(key);
     const entry = { id: m.id || 0, from: m.from, text: m.text, ts: m.ts, kind: 'msg' };
     const list = c.messages;
+    const after = (a, b) => a.ts > b.ts || (a.ts === b.ts && a.kind === 'msg' && a.id > b.id);
     let i = list.length;
-    while (i > 0 && list[i - 1].ts > entry.ts) i--;
+    while (i > 0 && after(list[i - 1], entry)) i--;
     list.splice(i, 0, entry);
     if (list.length > MAX_MESSAGES_PER_CONV) list.splice(0, list.length - MAX_MESSAGES_PER_CONV);
     if (live && m.from !== this.me && (convId !== this.current || !this.visible)) c.unread++;

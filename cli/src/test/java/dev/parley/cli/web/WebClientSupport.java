@@ -26,8 +26,13 @@ final class WebClientSupport {
 
     /** Starts a server on 127.0.0.1 ({@code port} 0 picks a free one) with its data in {@code dataDir}. */
     static Running startServer(Path dataDir, int port) throws Exception {
-        ParleyServer server = new ParleyServer(ServerConfig.builder()
-                .host("127.0.0.1").port(port).dataDir(dataDir).build());
+        return startServer(dataDir, port, b -> b);
+    }
+
+    static Running startServer(Path dataDir, int port, java.util.function.UnaryOperator<ServerConfig.Builder> tune)
+            throws Exception {
+        ParleyServer server = new ParleyServer(tune.apply(ServerConfig.builder()
+                .host("127.0.0.1").port(port).dataDir(dataDir)).build());
         try {
             return new Running(server, server.start().get(30, TimeUnit.SECONDS));
         } catch (Exception e) {
