@@ -3,6 +3,7 @@
 // Reconnects with capped exponential backoff unless the server refused us for good.
 import { themis } from './vault.js';
 import { fromUtf8, toBase64, utf8 } from './bytes.js';
+import { ReplayGuard } from './replay.js';
 
 const SUBPROTOCOL = 'parley.v2';
 const SERVER_ID = 'server';
@@ -16,33 +17,6 @@ const FATAL_REASONS = [
   'invalid public key',
   'secure session id must equal the name',
 ];
-
-/**
- * Remembers the GCM nonces (bytes 4..16 of a data message) of recently accepted messages.
- * Themis accepts a replayed message whose sequence number is within 8 of the last one; a replay
- * carries the same nonce, so it is dropped here before it reaches the session.
- */
-class ReplayGuard {
-  constructor(capacity = 64) {
-    this.capacity = capacity;
-    this.order = [];
-    this.seen = new Set();
-  }
-
-  static nonceOf(message) {
-    return message.length >= 16 ? toBase64(message.subarray(4, 16)) : null;
-  }
-
-  isReplay(nonce) {
-    return nonce === null || this.seen.has(nonce);
-  }
-
-  remember(nonce) {
-    this.seen.add(nonce);
-    this.order.push(nonce);
-    if (this.order.length > this.capacity) this.seen.delete(this.order.shift());
-  }
-}
 
 /**
  * One logical connection to the server that survives socket drops.
