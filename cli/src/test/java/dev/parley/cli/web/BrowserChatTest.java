@@ -71,6 +71,8 @@ class BrowserChatTest {
     void browserUsersChatWithEachOtherAndATutorialClient() throws Exception {
         alice.open(url);
         alice.await("server fingerprint shown", d -> !alice.byId("server-fingerprint").getText().startsWith("loading"));
+        // the same fingerprint `parley server` prints, for people to compare
+        assertThat(alice.byId("server-fingerprint").getText()).isEqualTo(server.publicKey().fingerprint());
         shot(alice, "signin");
         signIn(alice, url, "alice", "correct horse battery staple");
         signIn(bob, url, "bob", "bob's own passphrase");
