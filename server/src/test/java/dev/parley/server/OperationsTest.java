@@ -142,6 +142,19 @@ class OperationsTest {
     }
 
     @Test
+    void portInUseFailsStartAndReleasesEverything() throws Exception {
+        try (RunningServer first = RunningServer.start(dir.resolve("a"), null, b -> b)) {
+            ParleyServer second = new ParleyServer(ServerConfig.builder().port(first.port()).dataDir(dir.resolve("b")).build());
+            assertThat(second.start()).failsWithin(WAIT);
+            second.close();
+            // the second data dir's store was closed: a server can open it now
+            try (RunningServer again = RunningServer.start(dir.resolve("b"), null, b -> b)) {
+                assertThat(again.v1("back").awaitLine(l -> l.startsWith("* main:"), WAIT)).isNotNull();
+            }
+        }
+    }
+
+    @Test
     void shutdownSendsGoingAwayToClients() throws Exception {
         RunningServer s = RunningServer.start(dir, new MemoryStorage(), b -> b);
         ChatClient a = s.v1("amos");
