@@ -219,6 +219,8 @@ class BrowserChatTest {
         bob.resize(390, 844);
         bob.await("composer visible", d -> bob.byId("message-input").isDisplayed());
         bob.await("drawer off screen", d -> bob.byId("sidebar").getRect().getX() + bob.byId("sidebar").getRect().getWidth() <= 0);
+        bob.await("closed drawer out of the tab order",
+                d -> !d.findElement(By.cssSelector("button[data-conv='room:main']")).isDisplayed());
         shot(bob, "phone-chat");
         bob.byId("menu-button").click();
         bob.await("drawer open", d -> "true".equals(bob.byId("menu-button").getAttribute("aria-expanded"))
