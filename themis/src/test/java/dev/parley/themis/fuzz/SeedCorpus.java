@@ -85,10 +85,13 @@ public final class SeedCorpus {
         write("SealWithKeyFuzzTest", "decrypt", "ours-context", FuzzInput.join(utf8("room:1"),
                 seal.encrypt(utf8("a longer message that spans more than one AES block"), utf8("room:1"))));
         byte[] passphrase = utf8(FuzzFixtures.PASSPHRASE);
-        write("SealWithPassphraseFuzzTest", "decrypt", "ours-1000-iterations",
-                FuzzInput.join(null, PassphraseCells.seal(passphrase, utf8("hello"), null, 1000)));
-        write("SealWithPassphraseFuzzTest", "decrypt", "ours-1000-iterations-context", FuzzInput.join(utf8("ctx"),
-                PassphraseCells.seal(passphrase, utf8("with context"), utf8("ctx"), 1000)));
+        byte[] plain = PassphraseCells.seal(passphrase, utf8("hello"), null, 1000);
+        byte[] withContext = PassphraseCells.seal(passphrase, utf8("with context"), utf8("ctx"), 1000);
+        write("SealWithPassphraseFuzzTest", "decrypt", "ours-1000-iterations", FuzzInput.join(null, plain));
+        write("SealWithPassphraseFuzzTest", "decrypt", "ours-1000-iterations-context",
+                FuzzInput.join(utf8("ctx"), withContext));
+        writeTokenSeed("ours-1000-iterations", plain);
+        writeTokenSeed("ours-1000-iterations-context", withContext);
 
         int i = 0;
         for (Map<String, Object> c : FuzzFixtures.entries(FuzzFixtures.TOKEN_PROTECT_VECTORS, "cases")) {
@@ -136,8 +139,9 @@ public final class SeedCorpus {
                 if (cell.length >= PASSPHRASE_ITERATIONS_OFFSET + 4 && cell[3] == 0x41) {
                     Bytes.writeLe32(cell, PASSPHRASE_ITERATIONS_OFFSET, 1000);
                 }
-                write("SealWithPassphraseFuzzTest", "decrypt", "vector-" + group + "-" + i++ + "-1000-iterations",
-                        FuzzInput.join(b64(c, "context"), cell));
+                String name = "vector-" + group + "-" + i++ + "-1000-iterations";
+                write("SealWithPassphraseFuzzTest", "decrypt", name, FuzzInput.join(b64(c, "context"), cell));
+                writeTokenSeed(name, cell);
             }
         }
     }
@@ -212,6 +216,13 @@ public final class SeedCorpus {
         byte[] c = client.wrap(new byte[700]);
         write(target, method, "ours-three", FuzzInput.joinLong(a, b, c));
         write(target, method, "ours-skipping", FuzzInput.joinLong(c, a));
+    }
+
+    /** Seeds of {@code internal.cell.PassphraseTokenFuzzTest}: the bare cells. */
+    private void writeTokenSeed(String name, byte[] cell) throws IOException {
+        Path dir = root.resolve("dev/parley/themis/internal/cell/PassphraseTokenFuzzTestInputs/parse");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name), cell);
     }
 
     private void write(String target, String method, String name, byte[] data) throws IOException {
