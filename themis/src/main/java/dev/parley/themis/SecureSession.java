@@ -1,6 +1,13 @@
 package dev.parley.themis;
 
+import dev.parley.themis.internal.session.DataChannel;
+import dev.parley.themis.internal.session.EphemeralKey;
+import dev.parley.themis.internal.session.Handshake;
+import dev.parley.themis.internal.session.NegotiationMessages;
+import dev.parley.themis.internal.session.NegotiationMessages.Hello;
+import dev.parley.themis.internal.session.SessionKeys;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -33,8 +40,43 @@ public final class SecureSession {
         ESTABLISHED
     }
 
+    /** Finer than {@link State}: which message the session waits for. */
+    private enum Phase {
+        IDLE(State.IDLE),
+        SERVER_AWAITS_CLIENT_FINISH(State.NEGOTIATING),
+        CLIENT_AWAITS_SERVER_HELLO(State.NEGOTIATING),
+        CLIENT_AWAITS_SERVER_FINISH(State.NEGOTIATING),
+        ESTABLISHED(State.ESTABLISHED);
+
+        final State state;
+
+        Phase(State state) {
+            this.state = state;
+        }
+    }
+
+    private final byte[] id;
+    private final PrivateKey privateKey;
+    private final PeerKeyResolver resolver;
+    private final Clock clock;
+    private final boolean strictReplayProtection;
+    private final EphemeralKey ephemeral;
+
+    private Phase phase = Phase.IDLE;
+    private boolean client;
+    /** The peer's m1 (server) or m2 (client), once verified. */
+    private Hello peerHello;
+    private PublicKey peerKey;
+    private Handshake.ClientPending clientPending;
+    private DataChannel channel;
+
     private SecureSession(Builder builder) {
-        throw new UnsupportedOperationException("Secure Session: implementation pending");
+        this.id = builder.id;
+        this.privateKey = builder.privateKey;
+        this.resolver = builder.resolver;
+        this.clock = builder.clock;
+        this.strictReplayProtection = builder.strictReplayProtection;
+        this.ephemeral = EphemeralKey.generate();
     }
 
     /** A session with default options (strict anti-replay, system clock). */
@@ -52,7 +94,13 @@ public final class SecureSession {
      * @throws IllegalStateException if the session is not {@link State#IDLE}
      */
     public byte[] connectRequest() {
-        throw new UnsupportedOperationException();
+        if (phase != Phase.IDLE) {
+            throw new IllegalStateException("connectRequest() is only allowed on a fresh session (state " + state() + ")");
+        }
+        byte[] m1 = Handshake.clientHello(id, privateKey.scalar(), ephemeral);
+        client = true;
+        phase = Phase.CLIENT_AWAITS_SERVER_HELLO;
+        return m1;
     }
 
     /**
@@ -63,7 +111,21 @@ public final class SecureSession {
      *         the session state is unchanged
      */
     public UnwrapResult unwrap(byte[] message) throws SecureSessionException {
-        throw new UnsupportedOperationException();
+        Objects.requireNonNull(message, "message");
+        switch (phase) {
+            case ESTABLISHED:
+                return UnwrapResult.userData(channel.unwrap(message));
+            case IDLE:
+                return acceptClientHello(message);
+            case SERVER_AWAITS_CLIENT_FINISH:
+                return acceptClientFinish(message);
+            case CLIENT_AWAITS_SERVER_HELLO:
+                return acceptServerHello(message);
+            case CLIENT_AWAITS_SERVER_FINISH:
+                return acceptServerFinish(message);
+            default:
+                throw new AssertionError(phase);
+        }
     }
 
     /**
@@ -75,11 +137,15 @@ public final class SecureSession {
      * @throws IllegalArgumentException if {@code message} is empty
      */
     public byte[] wrap(byte[] message) {
-        throw new UnsupportedOperationException();
+        Objects.requireNonNull(message, "message");
+        if (phase != Phase.ESTABLISHED) {
+            throw new IllegalStateException("wrap() needs an established session (state " + state() + ")");
+        }
+        return channel.wrap(message);
     }
 
     public State state() {
-        throw new UnsupportedOperationException();
+        return phase.state;
     }
 
     public boolean isEstablished() {
@@ -88,7 +154,7 @@ public final class SecureSession {
 
     /** True once {@link #connectRequest()} was called. */
     public boolean isClient() {
-        throw new UnsupportedOperationException();
+        return client;
     }
 
     /**
@@ -96,17 +162,65 @@ public final class SecureSession {
      * {@code null} before. Treat it as authenticated only once {@link #isEstablished()}.
      */
     public byte[] peerId() {
-        throw new UnsupportedOperationException();
+        return peerHello == null ? null : peerHello.id().clone();
     }
 
     /** The peer's long-term key found by the resolver; {@code null} before that. */
     public PublicKey peerPublicKey() {
-        throw new UnsupportedOperationException();
+        return peerKey;
     }
 
     @Override
     public String toString() {
-        return "SecureSession[" + state() + "]";
+        return "SecureSession[" + (client ? "client" : "server") + ", " + state() + "]";
+    }
+
+    private UnwrapResult acceptClientHello(byte[] message) throws SecureSessionException {
+        Hello m1 = NegotiationMessages.parseHello(message);
+        PublicKey clientKey = resolve(m1.id());
+        byte[] m2 = Handshake.serverOnClientHello(m1, clientKey.point(), id, privateKey.scalar(), ephemeral);
+        peerHello = m1;
+        peerKey = clientKey;
+        phase = Phase.SERVER_AWAITS_CLIENT_FINISH;
+        return UnwrapResult.protocolData(m2);
+    }
+
+    private UnwrapResult acceptClientFinish(byte[] message) throws SecureSessionException {
+        NegotiationMessages.ClientFinish m3 = NegotiationMessages.parseClientFinish(message);
+        Handshake.ServerDone done = Handshake.serverOnClientFinish(m3, peerHello, peerKey.point(), id, ephemeral);
+        channel = done.keys().channel(false, clock, strictReplayProtection);
+        phase = Phase.ESTABLISHED;
+        return UnwrapResult.protocolData(done.serverFinish());
+    }
+
+    private UnwrapResult acceptServerHello(byte[] message) throws SecureSessionException {
+        Hello m2 = NegotiationMessages.parseHello(message);
+        PublicKey serverKey = resolve(m2.id());
+        Handshake.ClientPending pending =
+                Handshake.clientOnServerHello(m2, serverKey.point(), id, privateKey.scalar(), ephemeral);
+        peerHello = m2;
+        peerKey = serverKey;
+        clientPending = pending;
+        phase = Phase.CLIENT_AWAITS_SERVER_FINISH;
+        return UnwrapResult.protocolData(pending.clientFinish());
+    }
+
+    private UnwrapResult acceptServerFinish(byte[] message) throws SecureSessionException {
+        byte[] mac = NegotiationMessages.parseServerFinish(message);
+        SessionKeys keys = Handshake.clientOnServerFinish(mac, clientPending, ephemeral);
+        channel = keys.channel(true, clock, strictReplayProtection);
+        Arrays.fill(clientPending.masterKey(), (byte) 0);
+        clientPending = null;
+        phase = Phase.ESTABLISHED;
+        return UnwrapResult.noData();
+    }
+
+    private PublicKey resolve(byte[] peerId) throws SecureSessionException {
+        PublicKey key = resolver.publicKeyFor(peerId.clone());
+        if (key == null) {
+            throw new SecureSessionException("no public key known for the peer's id");
+        }
+        return key;
     }
 
     /** Options for a {@link SecureSession}. Validates each setter at once. */

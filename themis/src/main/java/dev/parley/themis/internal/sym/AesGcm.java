@@ -65,6 +65,52 @@ public final class AesGcm {
         }
     }
 
+    /** A key object to pass to the {@link SecretKeySpec} overloads; build it once per key. */
+    public static SecretKeySpec key(byte[] key) {
+        return new SecretKeySpec(key, "AES");
+    }
+
+    /**
+     * Encrypts {@code head || in[inOff, inOff+len)} into {@code out} at {@code outOff} without
+     * joining the two parts first: ciphertext of {@code head.length + len} bytes, then the tag.
+     * No AAD.
+     *
+     * @return the number of bytes written
+     */
+    public static int encrypt(SecretKeySpec key, byte[] nonce, int nonceOff, byte[] head,
+                              byte[] in, int inOff, int len, byte[] out, int outOff) {
+        Cipher c = CIPHER.get();
+        try {
+            c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce, nonceOff, NONCE_LENGTH));
+            int n = c.update(head, 0, head.length, out, outOff);
+            return n + c.doFinal(in, inOff, len, out, outOff + n);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM encryption failed", e);
+        }
+    }
+
+    /**
+     * Decrypts {@code in[inOff, inOff+len)} (ciphertext then tag, no AAD) into {@code out} at
+     * {@code outOff}; writes {@code len - 16} bytes, and nothing if the tag does not verify.
+     * {@code out} must not overlap the input.
+     */
+    public static void decrypt(SecretKeySpec key, byte[] nonce, int nonceOff,
+                               byte[] in, int inOff, int len, byte[] out, int outOff)
+            throws AEADBadTagException {
+        if (len < TAG_LENGTH) {
+            throw new AEADBadTagException("ciphertext shorter than the tag");
+        }
+        Cipher c = CIPHER.get();
+        try {
+            c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce, nonceOff, NONCE_LENGTH));
+            c.doFinal(in, inOff, len, out, outOff);
+        } catch (AEADBadTagException e) {
+            throw e;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM decryption failed", e);
+        }
+    }
+
     private static Cipher newCipher() {
         try {
             return Cipher.getInstance("AES/GCM/NoPadding");
