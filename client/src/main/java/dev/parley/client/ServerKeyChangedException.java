@@ -1,0 +1,34 @@
+package dev.parley.client;
+
+/**
+ * The server presented a key other than the one pinned for it. This may be an attack (someone
+ * in the middle) or a re-installed server; the client refuses to connect either way, as ssh
+ * does, until the pin is changed by hand.
+ */
+public final class ServerKeyChangedException extends ParleyException {
+    private static final long serialVersionUID = 1L;
+    private final String server;
+    private final String pinnedFingerprint;
+    private final String offeredFingerprint;
+
+    public ServerKeyChangedException(String server, String pinnedFingerprint, String offeredFingerprint, String where) {
+        super("WARNING: THE KEY OF SERVER " + server + " HAS CHANGED! Someone may be intercepting this connection."
+                + " Pinned key " + pinnedFingerprint + ", offered key " + offeredFingerprint + ". Refusing to connect."
+                + (where == null ? "" : " If the change is expected, remove the line for " + server + " from " + where + "."));
+        this.server = server;
+        this.pinnedFingerprint = pinnedFingerprint;
+        this.offeredFingerprint = offeredFingerprint;
+    }
+
+    public String server() {
+        return server;
+    }
+
+    public String pinnedFingerprint() {
+        return pinnedFingerprint;
+    }
+
+    public String offeredFingerprint() {
+        return offeredFingerprint;
+    }
+}

@@ -1,0 +1,464 @@
+package dev.parley.client.internal;
+
+import dev.parley.client.ConnectionLostException;
+import dev.parley.client.ConnectionState;
+import dev.parley.client.ParleyConnection;
+import dev.parley.client.ParleyException;
+import dev.parley.client.SendResult;
+import dev.parley.client.ServerKeyChangedException;
+import dev.parley.client.internal.core.CatchUp;
+import dev.parley.client.internal.core.RequestTracker;
+import dev.parley.client.internal.core.RequestTracker.Kind;
+import dev.parley.client.internal.core.SessionDriver;
+import dev.parley.protocol.ClientEvent;
+import dev.parley.protocol.ProtocolException;
+import dev.parley.protocol.RoomInfo;
+import dev.parley.protocol.ServerEvent;
+import dev.parley.themis.SecureSessionException;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The {@link ParleyConnection} implementation: lifecycle, reconnects and request dispatch. All
+ * state lives on one single-threaded scheduler (the event thread); public methods hop onto it.
+ */
+public final class ClientConnection implements ParleyConnection {
+    private static final int MAX_OUTBOX = 1000;
+    private final ClientConfig config;
+    private final ServerTrust trust;
+    private final ScheduledExecutorService loop;
+    private final RequestTracker tracker;
+    private final CatchUp catchUp = new CatchUp();
+    private final CompletableFuture<ParleyConnection> connected = new CompletableFuture<>();
+    private final Set<String> rooms = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final ArrayDeque<Queued> outbox = new ArrayDeque<>();
+    private final String idPrefix;
+    private volatile ConnectionState state = ConnectionState.CONNECTING;
+    private Attempt current;
+    private int failures;
+    private long nextMsgId;
+    private int historyLimit = 100;
+
+    /** A request made while reconnecting. */
+    private record Queued(CompletableFuture<?> future, Runnable send) {
+    }
+
+    private ClientConnection(ClientConfig config) {
+        this.config = config;
+        this.trust = new ServerTrust(config);
+        this.tracker = new RequestTracker(config.name());
+        this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "parley-client-" + config.name());
+            t.setDaemon(true);
+            return t;
+        });
+        byte[] random = new byte[6];
+        new SecureRandom().nextBytes(random);
+        this.idPrefix = HexFormat.of().formatHex(random) + "-";
+    }
+
+    public static CompletableFuture<ParleyConnection> start(ClientConfig config) {
+        ClientConnection c = new ClientConnection(config);
+        c.onLoop(c::attempt);
+        c.loop.scheduleAtFixedRate(() -> c.ping(), config.pingInterval().toMillis(), config.pingInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
+        return c.connected;
+    }
+
+    /** Runs {@code task} on the event thread (dropped once closed). */
+    void onLoop(Runnable task) {
+        try {
+            loop.execute(task);
+        } catch (RejectedExecutionException e) {
+            // closed: nothing left to do
+        }
+    }
+
+    // ---- connecting ----------------------------------------------------------------------
+
+    private void attempt() {
+        if (state == ConnectionState.CLOSED) {
+            return;
+        }
+        trust.resolve().whenComplete((key, error) -> onLoop(() -> {
+            if (error != null) {
+                dropped(null, unwrap(error));
+                return;
+            }
+            Attempt a = new Attempt(this, key);
+            current = a;
+            loop.schedule(() -> {
+                if (current == a && !a.welcomed) {
+                    dropped(a, new ParleyException("no welcome from " + config.hostPort() + " within "
+                            + config.connectTimeout().toMillis() + " ms"));
+                }
+            }, config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            config.transport().open(config.server(), dev.parley.client.ParleyClient.SUBPROTOCOL, a)
+                    .whenComplete((socket, openError) -> onLoop(() -> opened(a, socket, openError)));
+        }));
+    }
+
+    private void opened(Attempt a, dev.parley.client.Transport.Socket socket, Throwable error) {
+        if (error != null) {
+            if (current == a) {
+                dropped(a, new ConnectionLostException("cannot connect to " + config.server() + ": "
+                        + unwrap(error).getMessage()));
+            }
+            return;
+        }
+        a.socket = socket;
+        if (current != a || a.closed) {
+            socket.close();
+            return;
+        }
+        a.driver = new SessionDriver(config.name(), config.identity(), a.serverKey, a);
+        a.driver.start();
+    }
+
+    void onText(Attempt a, String text) {
+        if (current == a) {
+            dropped(a, new ParleyException("server sent a text frame; is it a Parley v2 server?"));
+        }
+    }
+
+    void onBinary(Attempt a, byte[] frame) {
+        if (current != a || a.driver == null) {
+            return;
+        }
+        boolean established = a.driver.isEstablished();
+        ServerEvent event;
+        try {
+            event = a.driver.onBinary(frame);
+        } catch (SecureSessionException e) {
+            if (!established) {
+                handshakeFailed(a, e);
+            } else {
+                dropped(a, new ParleyException("bad message from server: " + e.getMessage(), e));
+            }
+            return;
+        } catch (ProtocolException e) {
+            dropped(a, new ParleyException("bad event from server: " + e.getMessage(), e));
+            return;
+        }
+        if (event != null) {
+            onEvent(a, event);
+        }
+    }
+
+    private void handshakeFailed(Attempt a, SecureSessionException e) {
+        current = null;
+        a.close();
+        trust.explain(a.serverKey, e).whenComplete((explained, never) -> onLoop(() -> dropped(null, explained)));
+    }
+
+    void onSocketClosed(Attempt a, int code, String reason) {
+        if (current == a) {
+            dropped(a, new ConnectionLostException("connection closed by " + config.hostPort() + " (" + code
+                    + (reason == null || reason.isEmpty() ? "" : " " + reason) + ")"));
+        }
+    }
+
+    /** The attempt {@code a} (null if already detached) is over because of {@code cause}. */
+    private void dropped(Attempt a, Throwable cause) {
+        if (a != null) {
+            if (current != a) {
+                return;
+            }
+            a.close();
+        }
+        current = null;
+        tracker.failAll("connection to " + config.hostPort() + " lost");
+        for (String room : rooms) {
+            catchUp.abort(room).forEach(config.listener()::onMessage);
+        }
+        if (state == ConnectionState.CLOSED) {
+            return;
+        }
+        boolean fatal = !connected.isDone() || cause instanceof ServerKeyChangedException
+                || failures >= config.maxReconnectAttempts();
+        if (fatal) {
+            shutDown(cause);
+            return;
+        }
+        setState(ConnectionState.RECONNECTING);
+        config.listener().onDisconnected(cause);
+        long base = Math.min(config.maxBackoff().toMillis(), config.minBackoff().toMillis() << Math.min(failures, 20));
+        long delay = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
+        failures++;
+        loop.schedule(this::attempt, delay, TimeUnit.MILLISECONDS);
+    }
+
+    // ---- events --------------------------------------------------------------------------
+
+    private void onEvent(Attempt a, ServerEvent event) {
+        if (event instanceof ServerEvent.Welcome w) {
+            welcomed(a, w);
+            return;
+        }
+        if (!a.welcomed || tracker.onEvent(event)) {
+            return;
+        }
+        var l = config.listener();
+        if (event instanceof ServerEvent.Message m) {
+            catchUp.onLive(m).forEach(l::onMessage);
+        } else if (event instanceof ServerEvent.DirectMessage dm) {
+            l.onDirectMessage(dm);
+        } else if (event instanceof ServerEvent.Joined j) {
+            if (j.name().equals(config.name())) {
+                rooms.add(j.room());
+                catchUp.joined(j.room());
+            }
+            l.onJoined(j.room(), j.name());
+        } else if (event instanceof ServerEvent.Left left) {
+            if (left.name().equals(config.name())) {
+                rooms.remove(left.room());
+                catchUp.left(left.room());
+            }
+            l.onLeft(left.room(), left.name());
+        } else if (event instanceof ServerEvent.Presence p) {
+            l.onPresence(p);
+        } else if (event instanceof ServerEvent.HistoryPage page) {
+            page.messages().forEach(m -> catchUp.seen(page.room(), m.id()));
+            l.onHistory(page);
+        } else if (event instanceof ServerEvent.Error e) {
+            l.onServerError(e);
+        }
+    }
+
+    private void welcomed(Attempt a, ServerEvent.Welcome w) {
+        if (a.welcomed) {
+            dropped(a, new ParleyException("second welcome from server"));
+            return;
+        }
+        try {
+            trust.confirmed(a.serverKey);
+        } catch (ParleyException e) {
+            dropped(a, e);
+            return;
+        }
+        a.welcomed = true;
+        failures = 0;
+        historyLimit = w.limits().maxHistoryLimit();
+        boolean reconnect = connected.isDone();
+        Set<String> wanted = new LinkedHashSet<>(rooms);
+        for (String room : w.rooms()) {
+            rooms.add(room);
+            catchUp.joined(room);
+        }
+        setState(ConnectionState.CONNECTED);
+        config.listener().onWelcome(w);
+        if (reconnect) {
+            for (String room : wanted) {
+                if (!w.rooms().contains(room)) {
+                    CompletableFuture<Void> f = new CompletableFuture<>();
+                    tracker.addQuery(Kind.JOIN, room, f);
+                    a.driver.send(new ClientEvent.Join(room));
+                }
+                catchUp.begin(room);
+                requestCatchUpPage(a, room, OptionalLong.empty());
+            }
+        }
+        while (!outbox.isEmpty() && current == a) {
+            Queued q = outbox.poll();
+            if (!q.future().isDone()) {
+                q.send().run();
+            }
+        }
+        connected.complete(this);
+    }
+
+    private void requestCatchUpPage(Attempt a, String room, OptionalLong before) {
+        CompletableFuture<ServerEvent.HistoryPage> f = new CompletableFuture<>();
+        tracker.addQuery(Kind.HISTORY, room, f);
+        a.driver.send(new ClientEvent.History(room, before, historyLimit));
+        // completed on the event thread by the tracker (or by failAll)
+        f.whenComplete((page, error) -> {
+            if (error != null) {
+                catchUp.abort(room).forEach(config.listener()::onMessage);
+                return;
+            }
+            CatchUp.Step step = catchUp.onPage(room, page, historyLimit);
+            if (step.done()) {
+                step.messages().forEach(config.listener()::onMessage);
+            } else if (current == a) {
+                requestCatchUpPage(a, room, step.beforeId());
+            }
+        });
+    }
+
+    private void ping() {
+        Attempt a = current;
+        if (state == ConnectionState.CONNECTED && a != null && a.welcomed) {
+            a.driver.send(new ClientEvent.Ping());
+        }
+    }
+
+    // ---- requests ------------------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<SendResult> send(String room, String text) {
+        return message(id -> new ClientEvent.Send(id, room, text));
+    }
+
+    @Override
+    public CompletableFuture<SendResult> sendDirect(String to, String text) {
+        return message(id -> new ClientEvent.Direct(id, to, text));
+    }
+
+    private CompletableFuture<SendResult> message(java.util.function.Function<String, ClientEvent> make) {
+        CompletableFuture<SendResult> f = new CompletableFuture<>();
+        onLoopOrFail(f, () -> {
+            String id = idPrefix + (++nextMsgId);
+            ClientEvent event;
+            try {
+                event = make.apply(id);
+            } catch (IllegalArgumentException e) {
+                f.completeExceptionally(e);
+                return;
+            }
+            dispatch(f, () -> {
+                tracker.addSend(id, f);
+                current.driver.send(event);
+            });
+        });
+        return timed(f);
+    }
+
+    @Override
+    public CompletableFuture<Void> join(String room) {
+        return query(Kind.JOIN, room, () -> new ClientEvent.Join(room));
+    }
+
+    @Override
+    public CompletableFuture<Void> leave(String room) {
+        return query(Kind.LEAVE, room, () -> new ClientEvent.Leave(room));
+    }
+
+    @Override
+    public CompletableFuture<List<String>> who(String room) {
+        return query(Kind.WHO, room, () -> new ClientEvent.Who(room));
+    }
+
+    @Override
+    public CompletableFuture<List<RoomInfo>> rooms() {
+        return query(Kind.ROOMS, null, ClientEvent.ListRooms::new);
+    }
+
+    @Override
+    public CompletableFuture<ServerEvent.HistoryPage> history(String room, OptionalLong beforeId, int limit) {
+        return query(Kind.HISTORY, room, () -> new ClientEvent.History(room, beforeId, limit));
+    }
+
+    private <T> CompletableFuture<T> query(Kind kind, String room, java.util.function.Supplier<ClientEvent> make) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        ClientEvent event;
+        try {
+            event = make.get();
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        onLoopOrFail(f, () -> dispatch(f, () -> {
+            tracker.addQuery(kind, room, f);
+            current.driver.send(event);
+        }));
+        return timed(f);
+    }
+
+    /** On the event thread: send now, queue while reconnecting, fail when closed. */
+    private void dispatch(CompletableFuture<?> f, Runnable send) {
+        if (state == ConnectionState.CONNECTED && current != null && current.welcomed) {
+            send.run();
+        } else if (state == ConnectionState.CLOSED) {
+            f.completeExceptionally(new ConnectionLostException("connection closed"));
+        } else if (outbox.size() >= MAX_OUTBOX) {
+            f.completeExceptionally(new ConnectionLostException("not connected and " + MAX_OUTBOX + " requests waiting"));
+        } else {
+            outbox.add(new Queued(f, send));
+        }
+    }
+
+    private void onLoopOrFail(CompletableFuture<?> f, Runnable task) {
+        try {
+            loop.execute(task);
+        } catch (RejectedExecutionException e) {
+            f.completeExceptionally(new ConnectionLostException("connection closed"));
+        }
+    }
+
+    private <T> CompletableFuture<T> timed(CompletableFuture<T> f) {
+        f.orTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((r, e) -> onLoop(() -> tracker.forget(f)));
+        return f;
+    }
+
+    // ---- state ---------------------------------------------------------------------------
+
+    @Override
+    public ConnectionState state() {
+        return state;
+    }
+
+    @Override
+    public String name() {
+        return config.name();
+    }
+
+    @Override
+    public Set<String> joinedRooms() {
+        return Set.copyOf(rooms);
+    }
+
+    @Override
+    public void close() {
+        onLoop(() -> {
+            if (state != ConnectionState.CLOSED) {
+                shutDown(new ConnectionLostException("connection closed"));
+            }
+        });
+    }
+
+    private void shutDown(Throwable cause) {
+        Attempt a = current;
+        current = null;
+        if (a != null) {
+            a.close();
+        }
+        tracker.failAll("connection closed");
+        while (!outbox.isEmpty()) {
+            outbox.poll().future().completeExceptionally(new ConnectionLostException("connection closed"));
+        }
+        setState(ConnectionState.CLOSED);
+        if (!connected.completeExceptionally(cause)) {
+            config.listener().onDisconnected(cause);
+        }
+        loop.shutdown();
+    }
+
+    private void setState(ConnectionState s) {
+        if (state != s) {
+            state = s;
+            config.listener().onStateChanged(s);
+        }
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    }
+
+    @Override
+    public String toString() {
+        return "ParleyConnection[" + config.name() + "@" + config.hostPort() + ", " + state + "]";
+    }
+}
