@@ -39,11 +39,6 @@ final class Attempt implements Transport.Listener, SessionDriver.Output {
     }
 
     @Override
-    public void sendText(String text) {
-        socket.sendText(text);
-    }
-
-    @Override
     public void sendBinary(byte[] data) {
         socket.sendBinary(data);
     }

@@ -207,7 +207,18 @@ public final class ClientConnection implements ParleyConnection {
             welcomed(a, w);
             return;
         }
-        if (!a.welcomed || tracker.onEvent(event)) {
+        if (!a.welcomed) {
+            return;
+        }
+        // bookkeeping first, so that a settled join/leave future sees the new room set
+        if (event instanceof ServerEvent.Joined j && j.name().equals(config.name())) {
+            rooms.add(j.room());
+            catchUp.joined(j.room());
+        } else if (event instanceof ServerEvent.Left left && left.name().equals(config.name())) {
+            rooms.remove(left.room());
+            catchUp.left(left.room());
+        }
+        if (tracker.onEvent(event)) {
             return;
         }
         var l = config.listener();
@@ -216,16 +227,8 @@ public final class ClientConnection implements ParleyConnection {
         } else if (event instanceof ServerEvent.DirectMessage dm) {
             l.onDirectMessage(dm);
         } else if (event instanceof ServerEvent.Joined j) {
-            if (j.name().equals(config.name())) {
-                rooms.add(j.room());
-                catchUp.joined(j.room());
-            }
             l.onJoined(j.room(), j.name());
         } else if (event instanceof ServerEvent.Left left) {
-            if (left.name().equals(config.name())) {
-                rooms.remove(left.room());
-                catchUp.left(left.room());
-            }
             l.onLeft(left.room(), left.name());
         } else if (event instanceof ServerEvent.Presence p) {
             l.onPresence(p);

@@ -20,7 +20,7 @@ import java.util.Objects;
  *
  * <pre>
  *   client                                   server
- *   text   "name:base64(public key)"   ──▶
+ *   binary UTF-8 "name:base64(public key)" ──▶
  *   binary Secure Session connect request ──▶
  *                                      ◀──   binary handshake reply
  *   binary handshake finish             ──▶
@@ -39,8 +39,6 @@ public final class SessionDriver {
 
     /** Where the driver's output goes (the transport, in tests a fake). */
     public interface Output {
-        void sendText(String text);
-
         void sendBinary(byte[] data);
     }
 
@@ -66,7 +64,9 @@ public final class SessionDriver {
             throw new IllegalStateException("already started");
         }
         started = true;
-        output.sendText(name + ":" + Base64.getEncoder().encodeToString(identity.publicKey().toByteArray()));
+        // v2 sends the hello of v1 ("name:base64 key") as UTF-8 in a binary frame
+        output.sendBinary((name + ":" + Base64.getEncoder().encodeToString(identity.publicKey().toByteArray()))
+                .getBytes(StandardCharsets.UTF_8));
         output.sendBinary(session.connectRequest());
     }
 
