@@ -3,7 +3,7 @@ package dev.parley.server.chat;
 /**
  * What a connected user asks the {@link Router} to do, independent of wire protocol. A
  * {@code null} room means the user's current room; {@code clientId} (v2 only, may be null)
- * is echoed in the {@link ServerEvent.Ack}.
+ * is echoed in the {@link ChatEvent.Ack}.
  */
 public sealed interface ChatCommand {
     record Say(String room, String text, String clientId) implements ChatCommand {

@@ -17,7 +17,7 @@ public interface Member {
      * Queues one event for this member. Never blocks: if the member's bounded queue is full,
      * the member is disconnected instead (slow reader).
      */
-    void deliver(ServerEvent event);
+    void deliver(ChatEvent event);
 
     /** The router refuses this member (e.g. name held by another key): close it. */
     void refuseNameTaken();

@@ -55,10 +55,10 @@ final class Rooms {
         return false;
     }
 
-    List<ServerEvent.RoomInfo> list() {
-        List<ServerEvent.RoomInfo> out = new ArrayList<>();
+    List<ChatEvent.RoomInfo> list() {
+        List<ChatEvent.RoomInfo> out = new ArrayList<>();
         for (String room : members.keySet()) {
-            out.add(new ServerEvent.RoomInfo(room, namesIn(room).size()));
+            out.add(new ChatEvent.RoomInfo(room, namesIn(room).size()));
         }
         return out;
     }

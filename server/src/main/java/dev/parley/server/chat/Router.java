@@ -3,6 +3,7 @@ package dev.parley.server.chat;
 import dev.parley.server.chat.Bus.BusMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.regex.Pattern;
+import dev.parley.protocol.Names;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,8 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class Router {
     public static final String DEFAULT_ROOM = "main";
     public static final int MAX_HISTORY_PAGE = 200;
-    private static final Pattern ROOM_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
-    private static final Logger log = LoggerFactory.getLogger(Router.class);
+        private static final Logger log = LoggerFactory.getLogger(Router.class);
 
     private static final ThreadLocal<Boolean> ON_ROUTER = ThreadLocal.withInitial(() -> false);
     private final Executor executor;
@@ -69,7 +69,7 @@ public final class Router {
                 return;
             }
             states.put(m, new MemberState());
-            m.deliver(new ServerEvent.Welcome(m.name(), List.of(DEFAULT_ROOM)));
+            m.deliver(new ChatEvent.Welcome(m.name(), List.of(DEFAULT_ROOM)));
             join(m, DEFAULT_ROOM);
         });
     }
@@ -113,15 +113,16 @@ public final class Router {
             if (!st.rooms.contains(j.room())) {
                 join(m, j.room());
             } else {
-                m.deliver(new ServerEvent.Members(j.room(), rooms.namesIn(j.room())));
+                m.deliver(new ChatEvent.Joined(j.room(), m.name()));
+                m.deliver(new ChatEvent.Members(j.room(), rooms.namesIn(j.room())));
             }
         } else if (command instanceof ChatCommand.Leave l) {
             leave(m, st, l.room() == null ? st.current : l.room());
         } else if (command instanceof ChatCommand.ListRooms) {
-            m.deliver(new ServerEvent.RoomList(rooms.list()));
+            m.deliver(new ChatEvent.RoomList(rooms.list()));
         } else if (command instanceof ChatCommand.Who w) {
             String room = w.room() == null ? st.current : w.room();
-            m.deliver(new ServerEvent.Members(room, rooms.namesIn(room)));
+            m.deliver(new ChatEvent.Members(room, rooms.namesIn(room)));
         } else if (command instanceof ChatCommand.History h) {
             page(m, st, h);
         }
@@ -136,32 +137,33 @@ public final class Router {
         if (!nameWasThere) {
             bus.publish(new BusMessage.Joined(room, m.name()));
         } else {
-            m.deliver(new ServerEvent.Joined(room, m.name()));
+            m.deliver(new ChatEvent.Joined(room, m.name()));
         }
         if (historyReplay > 0) {
             try {
-                m.deliver(new ServerEvent.History(room, history.latest(room, historyReplay), true));
+                List<ChatLine> lines = history.latest(room, historyReplay);
+                m.deliver(new ChatEvent.History(room, lines, true, lines.size() == historyReplay));
             } catch (RoomHistory.HistoryUnavailableException e) {
                 log.warn("history replay failed: {}", e.getMessage());
             }
         }
-        m.deliver(new ServerEvent.Members(room, rooms.namesIn(room)));
+        m.deliver(new ChatEvent.Members(room, rooms.namesIn(room)));
     }
 
     private void leave(Member m, MemberState st, String room) {
         if (DEFAULT_ROOM.equals(room)) {
-            m.deliver(new ServerEvent.Error("cannot_leave", "you cannot leave " + DEFAULT_ROOM, null));
+            m.deliver(new ChatEvent.Error("forbidden", "you cannot leave " + DEFAULT_ROOM, null));
             return;
         }
         if (!st.rooms.remove(room)) {
-            m.deliver(new ServerEvent.Error("not_member", "you are not in " + room, null));
+            m.deliver(new ChatEvent.Error("not_member", "you are not in " + room, null));
             return;
         }
         rooms.remove(room, m);
         if (room.equals(st.current)) {
             st.current = DEFAULT_ROOM;
         }
-        m.deliver(new ServerEvent.Left(room, m.name()));
+        m.deliver(new ChatEvent.Left(room, m.name()));
         if (!rooms.nameIn(room, m.name())) {
             bus.publish(new BusMessage.Left(room, m.name()));
         }
@@ -170,7 +172,7 @@ public final class Router {
     private void say(Member m, MemberState st, ChatCommand.Say say) {
         String room = say.room() == null ? st.current : say.room();
         if (!st.rooms.contains(room)) {
-            m.deliver(new ServerEvent.Error("not_member", "you are not in " + room, say.clientId()));
+            m.deliver(new ChatEvent.Error("not_member", "you are not in " + room, say.clientId()));
             return;
         }
         if (!checkText(m, say.text(), say.clientId())) {
@@ -181,61 +183,62 @@ public final class Router {
             line = history.append(room, m.name(), say.text(), clock.instant());
         } catch (RoomHistory.HistoryUnavailableException e) {
             log.warn("history append failed: {}", e.getMessage());
-            m.deliver(new ServerEvent.Error("storage", "message not stored, try again", say.clientId()));
+            m.deliver(new ChatEvent.Error("internal", "message not stored, try again", say.clientId()));
             return;
         }
         if (say.clientId() != null) {
-            m.deliver(new ServerEvent.Ack(say.clientId(), line.id()));
+            m.deliver(new ChatEvent.Ack(say.clientId(), line.id(), line.timestamp()));
         }
         bus.publish(new BusMessage.Posted(line));
     }
 
     private void direct(Member m, ChatCommand.Direct dm) {
         if (!presence.isOnline(dm.to())) {
-            m.deliver(new ServerEvent.Error("no_such_user", dm.to() + " is not online", dm.clientId()));
+            m.deliver(new ChatEvent.Error("unknown_user", dm.to() + " is not online", dm.clientId()));
             return;
         }
         if (!checkText(m, dm.text(), dm.clientId())) {
             return;
         }
+        Instant now = clock.instant();
         if (dm.clientId() != null) {
-            m.deliver(new ServerEvent.Ack(dm.clientId(), 0));
+            m.deliver(new ChatEvent.Ack(dm.clientId(), 0, now));
         }
-        bus.publish(new BusMessage.Direct(m.name(), dm.to(), dm.text(), clock.instant()));
+        bus.publish(new BusMessage.Direct(m.name(), dm.to(), dm.text(), now));
     }
 
     private void page(Member m, MemberState st, ChatCommand.History h) {
         String room = h.room() == null ? st.current : h.room();
         if (!st.rooms.contains(room)) {
-            m.deliver(new ServerEvent.Error("not_member", "you are not in " + room, null));
+            m.deliver(new ChatEvent.Error("not_member", "you are not in " + room, null));
             return;
         }
         int limit = Math.max(1, Math.min(MAX_HISTORY_PAGE, h.limit()));
         try {
             List<ChatLine> lines = h.beforeId() == null
                     ? history.latest(room, limit) : history.before(room, h.beforeId(), limit);
-            m.deliver(new ServerEvent.History(room, lines, false));
+            m.deliver(new ChatEvent.History(room, lines, false, lines.size() == limit));
         } catch (RoomHistory.HistoryUnavailableException e) {
             log.warn("history read failed: {}", e.getMessage());
-            m.deliver(new ServerEvent.Error("storage", "history unavailable", null));
+            m.deliver(new ChatEvent.Error("internal", "history unavailable", null));
         }
     }
 
     private boolean checkText(Member m, String text, String clientId) {
         if (text.isBlank()) {
-            m.deliver(new ServerEvent.Error("empty", "empty message", clientId));
+            m.deliver(new ChatEvent.Error("bad_request", "empty message", clientId));
             return false;
         }
         if (text.getBytes(StandardCharsets.UTF_8).length > maxMessageBytes) {
-            m.deliver(new ServerEvent.Error("too_long", "message longer than " + maxMessageBytes + " bytes", clientId));
+            m.deliver(new ChatEvent.Error("too_long", "message longer than " + maxMessageBytes + " bytes", clientId));
             return false;
         }
         return true;
     }
 
     private boolean validRoom(Member m, String room) {
-        if (room == null || !ROOM_NAME.matcher(room).matches()) {
-            m.deliver(new ServerEvent.Error("bad_room", "room names are 1-32 letters, digits, '_', '-', '.'", null));
+        if (room == null || !Names.isValidRoomName(room)) {
+            m.deliver(new ChatEvent.Error("bad_request", "invalid room name", null));
             return false;
         }
         return true;
@@ -244,16 +247,16 @@ public final class Router {
     /** Bus traffic to local members; runs on the router executor. */
     private void fanOut(BusMessage message) {
         if (message instanceof BusMessage.Posted p) {
-            ServerEvent e = new ServerEvent.RoomMessage(p.line());
+            ChatEvent e = new ChatEvent.RoomMessage(p.line());
             rooms.membersOf(p.line().room()).forEach(x -> x.deliver(e));
         } else if (message instanceof BusMessage.Joined j) {
-            ServerEvent e = new ServerEvent.Joined(j.room(), j.name());
+            ChatEvent e = new ChatEvent.Joined(j.room(), j.name());
             rooms.membersOf(j.room()).forEach(x -> x.deliver(e));
         } else if (message instanceof BusMessage.Left l) {
-            ServerEvent e = new ServerEvent.Left(l.room(), l.name());
+            ChatEvent e = new ChatEvent.Left(l.room(), l.name());
             rooms.membersOf(l.room()).forEach(x -> x.deliver(e));
         } else if (message instanceof BusMessage.Direct d) {
-            ServerEvent e = new ServerEvent.DirectMessage(d.from(), d.to(), d.text(), d.timestamp());
+            ChatEvent e = new ChatEvent.DirectMessage(d.from(), d.to(), d.text(), d.timestamp());
             presence.connectionsOf(d.to()).forEach(x -> x.deliver(e));
             if (!d.from().equals(d.to())) {
                 presence.connectionsOf(d.from()).forEach(x -> x.deliver(e));

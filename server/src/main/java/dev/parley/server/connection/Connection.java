@@ -1,7 +1,7 @@
 package dev.parley.server.connection;
 
 import dev.parley.server.chat.Member;
-import dev.parley.server.chat.ServerEvent;
+import dev.parley.server.chat.ChatEvent;
 import dev.parley.themis.PublicKey;
 import dev.parley.themis.ReplayedMessageException;
 import dev.parley.themis.SecureSession;
@@ -41,7 +41,7 @@ public final class Connection implements Member {
     private record Frame(boolean text, byte[] payload) {
     }
 
-    private record Outgoing(ServerEvent event, long queuedAt) {
+    private record Outgoing(ChatEvent event, long queuedAt) {
     }
 
     private final int id = IDS.incrementAndGet();
@@ -263,7 +263,7 @@ public final class Connection implements Member {
     }
 
     @Override
-    public void deliver(ServerEvent event) {
+    public void deliver(ChatEvent event) {
         if (state == State.CLOSED) {
             return;
         }
@@ -316,7 +316,12 @@ public final class Connection implements Member {
         close(CloseReason.IDLE_TIMEOUT);
     }
 
-    /** The server refuses this connection before or after its handshake (limits, shutdown). */
+    /** Thread-safe: closes this connection on its executor (shutdown). */
+    public void requestClose(CloseReason reason) {
+        transport.executor().execute(() -> close(reason));
+    }
+
+    /** The server refuses this connection before or after its handshake (limits); on the executor. */
     public void refuse(CloseReason reason) {
         close(reason);
     }

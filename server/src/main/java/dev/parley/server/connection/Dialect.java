@@ -1,7 +1,7 @@
 package dev.parley.server.connection;
 
 import dev.parley.server.chat.ChatCommand;
-import dev.parley.server.chat.ServerEvent;
+import dev.parley.server.chat.ChatEvent;
 import java.util.List;
 
 /**
@@ -25,15 +25,15 @@ public interface Dialect {
     Parsed parse(byte[] plaintext) throws InputException;
 
     /** The plaintexts (each wrapped into one frame) that show {@code event} to member {@code self}. */
-    List<byte[]> render(ServerEvent event, String self);
+    List<byte[]> render(ChatEvent event, String self);
 
     /** Exactly one of the two is non-null. */
-    record Parsed(ChatCommand command, ServerEvent reply) {
+    record Parsed(ChatCommand command, ChatEvent reply) {
         public static Parsed of(ChatCommand c) {
             return new Parsed(c, null);
         }
 
-        public static Parsed reply(ServerEvent e) {
+        public static Parsed reply(ChatEvent e) {
             return new Parsed(null, e);
         }
     }

@@ -120,6 +120,8 @@ final class WebSocketHandler extends ChannelInboundHandlerAdapter {
             ctx.close();
         } else if (connection != null && cause instanceof TooLongFrameException) {
             connection.refuse(CloseReason.TOO_BIG);
+        } else if (cause instanceof java.io.IOException) {
+            ctx.close(); // the peer went away (reset); channelInactive accounts for it
         } else if (connection != null) {
             log.debug("socket error: {}", cause.getClass().getSimpleName());
             connection.refuse(CloseReason.PROTOCOL_ERROR);
