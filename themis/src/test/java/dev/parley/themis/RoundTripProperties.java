@@ -8,6 +8,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
+import net.jqwik.api.constraints.StringLength;
 
 /** Round trips over sizes 0..64 KiB (empty input must be refused) and odd contexts. */
 class RoundTripProperties {
@@ -72,7 +73,7 @@ class RoundTripProperties {
     }
 
     @Property(tries = 3)
-    void sealWithPassphraseRoundTrips(@ForAll @Size(min = 1, max = 40) String passphrase,
+    void sealWithPassphraseRoundTrips(@ForAll @StringLength(min = 1, max = 40) String passphrase,
                                       @ForAll("data") byte[] data, @ForAll("contexts") byte[] context)
             throws Exception {
         SecureCell.Seal cell = SecureCell.sealWithPassphrase(passphrase);

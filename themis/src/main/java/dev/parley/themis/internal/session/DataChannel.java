@@ -7,6 +7,7 @@ import dev.parley.themis.internal.util.Csprng;
 import java.time.Clock;
 import java.util.Objects;
 import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -57,6 +58,9 @@ public final class DataChannel {
     private final int wireSessionId;
     private final SecretKeySpec sendKey;
     private final SecretKeySpec receiveKey;
+    /** One Cipher per direction keeps each AES key schedule warm (see {@link AesGcm#newCipher}). */
+    private final Cipher sendCipher = AesGcm.newCipher();
+    private final Cipher receiveCipher = AesGcm.newCipher();
     private final Clock clock;
     private final ReplayWindow window;
     private final byte[] header = new byte[HEADER_LENGTH];
@@ -97,7 +101,7 @@ public final class DataChannel {
         Bytes.writeBe32(header, 0, len + LENGTH_FIELD_EXTRA);
         Bytes.writeBe32(header, 4, sendSeq);
         Bytes.writeBe64(header, 8, nowSeconds());
-        AesGcm.encrypt(sendKey, out, NONCE_OFFSET, header, message, 0, len, out, CIPHERTEXT_OFFSET);
+        AesGcm.encrypt(sendCipher, sendKey, out, NONCE_OFFSET, header, message, 0, len, out, CIPHERTEXT_OFFSET);
         nonceCounter++;
         sendSeq++;
         return out;
@@ -122,7 +126,7 @@ public final class DataChannel {
         int plainLength = sealedLength - AesGcm.TAG_LENGTH;
         byte[] plain = plainLength <= SCRATCH_LIMIT ? scratch(plainLength) : new byte[plainLength];
         try {
-            AesGcm.decrypt(receiveKey, frame, NONCE_OFFSET, frame, CIPHERTEXT_OFFSET, sealedLength, plain, 0);
+            AesGcm.decrypt(receiveCipher, receiveKey, frame, NONCE_OFFSET, frame, CIPHERTEXT_OFFSET, sealedLength, plain, 0);
         } catch (AEADBadTagException e) {
             throw new SecureSessionException("data message is not authentic");
         }
