@@ -13,8 +13,9 @@ import java.util.concurrent.CompletionException;
 /**
  * Decides which server key a connection pins: the configured key, the key recorded in the
  * known-servers file, or (first use) the key the server publishes over HTTP, which is recorded
- * only after a handshake with it succeeded. Also explains a failed handshake: if the server now
- * publishes another key than the pinned one, the failure becomes a {@link ServerKeyChangedException}.
+ * only after a handshake with it succeeded. Also explains a failed handshake: the server could
+ * not prove it holds the pinned key, so unless it publishes exactly that key (then the failure is
+ * something else) it becomes a {@link ServerKeyChangedException}, naming the new key if published.
  *
  * <p>Not thread-safe; used from the connection's event thread. Blocking file reads are small.
  */
@@ -65,14 +66,16 @@ final class ServerTrust {
      * {@link ParleyException} describing the failure.
      */
     CompletableFuture<Throwable> explain(PublicKey used, Throwable failure) {
-        ParleyException plain = new ParleyException("Secure Session handshake with " + config.hostPort()
-                + " failed (" + failure.getMessage() + "); is the server key " + used.fingerprint() + " right?", failure);
+        String where = config.knownServers() != null ? config.knownServers().file().toString() : null;
         return fetch().handle((offered, error) -> {
-            if (offered != null && !offered.equals(used)) {
-                String where = config.knownServers() != null ? config.knownServers().file().toString() : null;
-                return new ServerKeyChangedException(config.hostPort(), used.fingerprint(), offered.fingerprint(), where);
+            if (offered != null && offered.equals(used)) {
+                // the server publishes the pinned key, so the failure is something else
+                return new ParleyException("Secure Session handshake with " + config.hostPort() + " failed: "
+                        + failure.getMessage(), failure);
             }
-            return plain;
+            // the peer could not prove it holds the pinned key: that is a key change, as far as we can tell
+            return new ServerKeyChangedException(config.hostPort(), used.fingerprint(),
+                    offered == null ? null : offered.fingerprint(), where);
         });
     }
 
