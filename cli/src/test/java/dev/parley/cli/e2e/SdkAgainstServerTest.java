@@ -192,4 +192,24 @@ class SdkAgainstServerTest {
                 .hasMessageContaining(knownFile.toString());
         assertThat(Files.readString(knownFile)).contains(impostorPin.publicKey().toBase64());
     }
+
+    @Test
+    void knownServerRestartedWithANewKeyIsRefusedNamingBothKeys() throws Exception {
+        KnownServers known = new KnownServers(dir.resolve("home/known_servers"));
+        TestServer first = start(dir.resolve("data1"), 0);
+        KeyPair alice = KeyPair.generate();
+        ParleyClient.builder().server(first.uri()).name("alice").identity(alice).knownServers(known)
+                .connect().get(20, TimeUnit.SECONDS).close();
+        assertThat(known.lookup("127.0.0.1:" + first.port)).contains(first.server.publicKey());
+        first.close();
+
+        TestServer second = start(dir.resolve("data2"), first.port); // a new data directory: a new key
+        assertThat(second.server.publicKey()).isNotEqualTo(first.server.publicKey());
+        assertThatThrownBy(() -> ParleyClient.builder().server(second.uri()).name("alice").identity(alice)
+                .knownServers(known).connect().get(20, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(ServerKeyChangedException.class)
+                .hasMessageContaining(first.server.publicKey().fingerprint())
+                .hasMessageContaining(second.server.publicKey().fingerprint());
+        assertThat(known.lookup("127.0.0.1:" + first.port)).contains(first.server.publicKey());
+    }
 }

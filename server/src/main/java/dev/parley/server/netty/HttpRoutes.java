@@ -27,13 +27,22 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
     static final String PLACEHOLDER_PAGE = "<!doctype html><meta charset=utf-8><title>Parley</title>"
             + "<h1>Parley server</h1><p>The browser client is not bundled yet. Connect with"
             + " <code>parley chat</code> or a tutorial client over WebSocket on this address.</p>\n";
+    /** Where clients learn the server key for trust on first use (see the client's ParleyClient). */
+    static final String SERVER_KEY_PATH = "/.well-known/parley-server-key";
     private final ServerMetrics metrics;
     private final BooleanSupplier healthy;
+    private final String serverKeyBase64;
 
     HttpRoutes(ServerMetrics metrics, BooleanSupplier healthy) {
+        this(metrics, healthy, null);
+    }
+
+    /** @param serverKeyBase64 the server's public key, served at {@value #SERVER_KEY_PATH} (null: not served) */
+    HttpRoutes(ServerMetrics metrics, BooleanSupplier healthy, String serverKeyBase64) {
         super(false);
         this.metrics = metrics;
         this.healthy = healthy;
+        this.serverKeyBase64 = serverKeyBase64;
     }
 
     @Override
@@ -56,6 +65,8 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
                         "text/plain", ok ? "ok\n" : "shutting down\n");
             } else if (path.equals("/metrics")) {
                 respond(ctx, req, HttpResponseStatus.OK, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
+            } else if (path.equals(SERVER_KEY_PATH) && serverKeyBase64 != null) {
+                respond(ctx, req, HttpResponseStatus.OK, "text/plain; charset=utf-8", serverKeyBase64 + "\n");
             } else if (path.equals("/") || path.equals("/index.html")) {
                 respond(ctx, req, HttpResponseStatus.OK, "text/html; charset=utf-8", PLACEHOLDER_PAGE);
             } else {

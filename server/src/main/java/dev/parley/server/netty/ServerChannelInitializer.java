@@ -44,6 +44,7 @@ public final class ServerChannelInitializer extends ChannelInitializer<SocketCha
     private final BooleanSupplier healthy;
     private final Consumer<Connection> onOpen;
     private final Consumer<Connection> onClose;
+    private final String serverKeyBase64;
 
     /**
      * @param dialects the dialect for a negotiated subprotocol ({@code null}: none, v1)
@@ -58,6 +59,7 @@ public final class ServerChannelInitializer extends ChannelInitializer<SocketCha
         this.healthy = healthy;
         this.onOpen = onOpen;
         this.onClose = onClose;
+        this.serverKeyBase64 = context.serverKey().publicKey().toBase64();
     }
 
     @Override
@@ -81,7 +83,7 @@ public final class ServerChannelInitializer extends ChannelInitializer<SocketCha
         p.addLast("upgrade-timer", new UpgradeTimeout(config.handshakeTimeout()));
         p.addLast("http", new HttpServerCodec());
         p.addLast("http-agg", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
-        p.addLast("routes", new HttpRoutes(context.metrics(), healthy));
+        p.addLast("routes", new HttpRoutes(context.metrics(), healthy, serverKeyBase64));
         p.addLast("websocket", new WebSocketServerProtocolHandler(ws));
         p.addLast("frames", new WebSocketFrameAggregator(config.maxFrameBytes()));
         p.addLast("connection", new WebSocketHandler(context, dialects, perIp, onOpen, onClose));
