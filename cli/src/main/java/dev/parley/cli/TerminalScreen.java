@@ -63,10 +63,13 @@ final class TerminalScreen implements ChatScreen {
 
     @Override
     public String askSecret(String question) {
+        reader.setVariable(LineReader.DISABLE_HISTORY, true); // never keep a passphrase, not even in memory
         try {
             return reader.readLine(question, '*');
         } catch (EndOfFileException | UserInterruptException e) {
             return null;
+        } finally {
+            reader.setVariable(LineReader.DISABLE_HISTORY, false);
         }
     }
 
