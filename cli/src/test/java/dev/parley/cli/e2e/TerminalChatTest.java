@@ -105,6 +105,29 @@ class TerminalChatTest {
         assertThat(tmux("has-session")).as("the client exits on /quit").isNotZero();
     }
 
+    @Test
+    void worksOnADumbTerminal() throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String command = String.join(" ", List.of("env", "PARLEY_PASSPHRASE=pw", "TERM=dumb",
+                quote(java), "-cp", quote(System.getProperty("java.class.path")), "dev.parley.cli.ParleyCommand",
+                "chat", "--server", server.uri().toString(), "--name", "carol", "--home", quote(dir.resolve("home").toString())));
+        tmux("new-session", "-d", "-x", "120", "-y", "30", command);
+        awaitScreen(s -> s.contains("[main] carol>"));
+        bob.send("main", "hello dumb").get(10, TimeUnit.SECONDS);
+        awaitScreen(s -> s.contains("<bob> hello dumb"));
+        assertThat(screen()).doesNotContain("\u001b[");
+        tmux("send-keys", "-l", "plain and simple");
+        tmux("send-keys", "Enter");
+        assertThat(awaitBob(m -> m.from().equals("carol")).text()).isEqualTo("plain and simple");
+        tmux("send-keys", "-l", "/quit");
+        tmux("send-keys", "Enter");
+        long deadline = System.currentTimeMillis() + WAIT_MS;
+        while (tmux("has-session") == 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(tmux("has-session")).as("the client exits on /quit").isNotZero();
+    }
+
     private ServerEvent.Message awaitBob(Predicate<ServerEvent.Message> p) throws InterruptedException {
         long deadline = System.currentTimeMillis() + WAIT_MS;
         while (System.currentTimeMillis() < deadline) {
