@@ -32,6 +32,8 @@ import picocli.CommandLine.Option;
                 "Commands: /join /leave /rooms /who /msg /history /help /quit"})
 final class ChatCommand implements Runnable {
     private static final long CONNECT_WAIT_SECONDS = 30;
+    private static final long ECHO_WAIT_MILLIS = 5_000;
+    private static final long CLOSE_WAIT_SECONDS = 10;
 
     @Option(names = "--server", required = true, paramLabel = "URI", description = "ws://HOST:PORT or wss://HOST:PORT")
     URI server;
@@ -78,13 +80,26 @@ final class ChatCommand implements Runnable {
                 if (room != null && !room.equals(controller.room())) {
                     controller.handle("/join " + room);
                 }
-                for (String line = screen.readLine(); line != null; line = screen.readLine()) {
+                String line;
+                while ((line = screen.readLine()) != null) {
                     if (!controller.handle(line)) {
                         break;
                     }
                 }
+                if (!screen.interactive()) {
+                    controller.awaitEchoes(ECHO_WAIT_MILLIS); // flush: own lines stored before exiting
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 connection.close();
+                try {
+                    connection.closed().get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+                } catch (ExecutionException | TimeoutException e) {
+                    // closing anyway
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }

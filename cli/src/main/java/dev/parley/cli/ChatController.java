@@ -47,6 +47,11 @@ final class ChatController implements ParleyListener {
     private volatile ParleyConnection connection;
     private volatile String room = "main";
     private volatile ConnectionState state = ConnectionState.CONNECTING;
+    /** Own messages the server accepted, and own messages seen coming back (then stored). */
+    private final java.util.Set<Long> acked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<Long> echoed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger directAcked = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger directEchoed = new java.util.concurrent.atomic.AtomicInteger();
 
     ChatController(ChatScreen screen, LocalStore store, String server, String name) {
         this.screen = screen;
@@ -78,6 +83,9 @@ final class ChatController implements ParleyListener {
     public void onMessage(ServerEvent.Message m) {
         screen.show(ChatFormat.message(m.ts(), m.room(), m.from(), m.text()));
         store(m);
+        if (m.from().equals(name)) {
+            echoed.add(m.id());
+        }
     }
 
     @Override
@@ -96,6 +104,24 @@ final class ChatController implements ParleyListener {
         screen.show(ChatFormat.direct(m.ts(), m.from(), m.to(), m.text()));
         String peer = m.from().equals(name) ? m.to() : m.from();
         append("@" + peer, new HistoryEntry(HistoryEntry.Kind.DIRECT, m.id(), m.ts(), m.from(), m.to(), m.text()));
+        if (m.from().equals(name)) {
+            directEchoed.incrementAndGet();
+        }
+    }
+
+    /**
+     * Waits (at most {@code millis}) until every own message the server accepted has come back
+     * and been stored, so that a script's last lines are in the local history when it exits.
+     */
+    boolean awaitEchoes(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (System.nanoTime() < deadline) {
+            if (echoed.containsAll(acked) && directEchoed.get() >= directAcked.get()) {
+                return true;
+            }
+            Thread.sleep(10);
+        }
+        return false;
     }
 
     @Override
@@ -254,7 +280,13 @@ final class ChatController implements ParleyListener {
         if (e != null) {
             Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
             screen.show(ChatFormat.error(what + " not sent: " + (cause instanceof TimeoutException ? "no answer" : cause.getMessage())));
-        } else if (!r.isAccepted()) {
+        } else if (r.isAccepted()) {
+            if (what.equals("message")) {
+                acked.add(r.id());
+            } else {
+                directAcked.incrementAndGet();
+            }
+        } else {
             screen.show(ChatFormat.error(what + " refused: " + r.rejectionCode().orElse("") + " "
                     + r.rejectionReason().orElse("")));
         }

@@ -40,6 +40,9 @@ public final class ParleyClient {
     public static final String SUBPROTOCOL = "parley.v2";
     /** HTTP path, on the WebSocket's host and port, that serves the server's public key as base64 text. */
     public static final String SERVER_KEY_PATH = "/.well-known/parley-server-key";
+    /** Default request pacing: below the Parley server's default limit of 10 per second, burst 30. */
+    public static final double DEFAULT_SEND_RATE = 8;
+    public static final int DEFAULT_SEND_BURST = 20;
 
     private ParleyClient() {
     }
@@ -63,6 +66,8 @@ public final class ParleyClient {
         private Duration maxBackoff = Duration.ofSeconds(15);
         private int maxReconnectAttempts = Integer.MAX_VALUE;
         private Duration pingInterval = Duration.ofSeconds(25);
+        private double sendRatePerSecond = DEFAULT_SEND_RATE;
+        private int sendBurst = DEFAULT_SEND_BURST;
 
         private Builder() {
         }
@@ -156,6 +161,20 @@ public final class ParleyClient {
         }
 
         /**
+         * Paces requests to at most {@code perSecond} on average and {@code burst} at once; the
+         * rest wait their turn in order. Servers close connections that exceed their rate limit
+         * (the Parley server's default is 10 per second, burst 30).
+         */
+        public Builder sendRateLimit(double perSecond, int burst) {
+            if (!(perSecond > 0) || burst < 1) {
+                throw new IllegalArgumentException("perSecond must be positive and burst at least 1");
+            }
+            this.sendRatePerSecond = perSecond;
+            this.sendBurst = burst;
+            return this;
+        }
+
+        /**
          * Connects. The future completes when the server has welcomed this client, or fails with
          * {@link ServerKeyChangedException}, {@link ParleyException} (handshake refused, socket
          * closed) or a {@link java.util.concurrent.TimeoutException}. The first connect is not
@@ -172,7 +191,8 @@ public final class ParleyClient {
             }
             Transport t = transport != null ? transport : new dev.parley.client.jdk.JdkTransport();
             ClientConfig config = new ClientConfig(server, name, identity, serverKey, knownServers, listener, t,
-                    requestTimeout, connectTimeout, minBackoff, maxBackoff, maxReconnectAttempts, pingInterval);
+                    requestTimeout, connectTimeout, minBackoff, maxBackoff, maxReconnectAttempts, pingInterval,
+                    sendRatePerSecond, sendBurst);
             return ClientConnection.start(config);
         }
 

@@ -53,7 +53,14 @@ public interface ParleyConnection extends AutoCloseable {
     /** Up to {@code limit} messages of {@code room} older than {@code beforeId} (latest when empty). */
     CompletableFuture<ServerEvent.HistoryPage> history(String room, OptionalLong beforeId, int limit);
 
-    /** Closes the socket and stops reconnecting; pending requests fail. Idempotent. */
+    /** Closes the socket and stops reconnecting; pending requests fail. Idempotent; does not block. */
     @Override
     void close();
+
+    /**
+     * Completes once the connection is {@link ConnectionState#CLOSED} (by {@link #close()} or a
+     * fatal error) and its listener has returned for the last time: wait on it before tearing
+     * down what the listener uses.
+     */
+    CompletableFuture<Void> closed();
 }

@@ -185,6 +185,25 @@ class ChatCommandTest {
         assertThat(awaitBob(ServerEvent.Message.class, m -> m.from().equals("alice")).text()).isEqualTo("hi bob");
     }
 
+    @Test
+    void aLongScriptStaysUnderTheServersDefaultRateLimit() throws Exception {
+        server.close();
+        bob.close();
+        server = TestServer.startWithDefaultLimits(dir.resolve("server2"));
+        bob = ParleyClient.builder().server(server.uri()).name("bob").identity(KeyPair.generate())
+                .serverKey(server.server.publicKey()).connect().get(20, TimeUnit.SECONDS);
+        StringBuilder script = new StringBuilder();
+        for (int i = 0; i < 45; i++) {
+            script.append("line ").append(i).append('\n');
+        }
+        Run r = chat(script.toString(), "pw");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).doesNotContain("! ");
+        var page = bob.history("main", java.util.OptionalLong.empty(), 100).get(10, TimeUnit.SECONDS);
+        assertThat(page.messages()).extracting(ServerEvent.Message::text)
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 45).mapToObj(i -> "line " + i).toList());
+    }
+
     private static Map<Path, byte[]> snapshot(Path root) throws IOException {
         Map<Path, byte[]> m = new HashMap<>();
         try (Stream<Path> files = Files.walk(root)) {

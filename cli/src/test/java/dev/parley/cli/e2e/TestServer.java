@@ -18,8 +18,16 @@ final class TestServer implements AutoCloseable {
 
     /** Starts on {@code port} (0: any free port). */
     static TestServer start(Path dataDir, int port) throws Exception {
-        ServerConfig config = ServerConfig.builder().host("127.0.0.1").port(port).dataDir(dataDir)
-                .rateLimit(200, 400).build();
+        return start(ServerConfig.builder().host("127.0.0.1").port(port).dataDir(dataDir).rateLimit(200, 400));
+    }
+
+    /** Starts with the server's default limits (rate limit included) on any free port. */
+    static TestServer startWithDefaultLimits(Path dataDir) throws Exception {
+        return start(ServerConfig.builder().host("127.0.0.1").port(0).dataDir(dataDir));
+    }
+
+    private static TestServer start(ServerConfig.Builder builder) throws Exception {
+        ServerConfig config = builder.build();
         ParleyServer s = new ParleyServer(config);
         return new TestServer(s, s.start().get(20, TimeUnit.SECONDS));
     }

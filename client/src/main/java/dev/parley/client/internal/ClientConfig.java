@@ -11,7 +11,8 @@ import java.time.Duration;
 /** What {@link dev.parley.client.ParleyClient.Builder} validated. {@code serverKey} xor {@code knownServers}. */
 public record ClientConfig(URI server, String name, KeyPair identity, PublicKey serverKey, KnownServers knownServers,
         ParleyListener listener, Transport transport, Duration requestTimeout, Duration connectTimeout,
-        Duration minBackoff, Duration maxBackoff, int maxReconnectAttempts, Duration pingInterval) {
+        Duration minBackoff, Duration maxBackoff, int maxReconnectAttempts, Duration pingInterval,
+        double sendRatePerSecond, int sendBurst) {
 
     /** {@code host:port} as known-servers files and local history name the server. */
     public String hostPort() {

@@ -17,14 +17,12 @@ import dev.parley.protocol.ServerEvent;
 import dev.parley.themis.SecureSessionException;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -42,9 +40,12 @@ public final class ClientConnection implements ParleyConnection {
     private final RequestTracker tracker;
     private final CatchUp catchUp = new CatchUp();
     private final CompletableFuture<ParleyConnection> connected = new CompletableFuture<>();
+    private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final Set<String> rooms = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ArrayDeque<Queued> outbox = new ArrayDeque<>();
     private final String idPrefix;
+    private final dev.parley.client.internal.core.SendPacer pacer;
+    private boolean drainScheduled;
     private volatile ConnectionState state = ConnectionState.CONNECTING;
     private Attempt current;
     private int failures;
@@ -59,14 +60,24 @@ public final class ClientConnection implements ParleyConnection {
         this.config = config;
         this.trust = new ServerTrust(config);
         this.tracker = new RequestTracker(config.name());
-        this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
+        java.util.concurrent.ScheduledThreadPoolExecutor executor = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "parley-client-" + config.name());
             t.setDaemon(true);
             return t;
         });
+        // once closed, pending timers (reconnects, timeouts) are dropped, not waited for
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor.setRemoveOnCancelPolicy(true);
+        this.loop = executor;
         byte[] random = new byte[6];
         new SecureRandom().nextBytes(random);
-        this.idPrefix = HexFormat.of().formatHex(random) + "-";
+        StringBuilder hex = new StringBuilder();
+        for (byte b : random) {
+            hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+        }
+        this.idPrefix = hex + "-";
+        this.pacer = new dev.parley.client.internal.core.SendPacer(config.sendRatePerSecond(), config.sendBurst(),
+                System::nanoTime);
     }
 
     public static CompletableFuture<ParleyConnection> start(ClientConfig config) {
@@ -273,12 +284,7 @@ public final class ClientConnection implements ParleyConnection {
                 requestCatchUpPage(a, room, OptionalLong.empty());
             }
         }
-        while (!outbox.isEmpty() && current == a) {
-            Queued q = outbox.poll();
-            if (!q.future().isDone()) {
-                q.send().run();
-            }
-        }
+        drainOutbox();
         connected.complete(this);
     }
 
@@ -379,16 +385,39 @@ public final class ClientConnection implements ParleyConnection {
         return timed(f);
     }
 
-    /** On the event thread: send now, queue while reconnecting, fail when closed. */
+    /** On the event thread: send now, or queue (reconnecting, or paced), or fail when closed. */
     private void dispatch(CompletableFuture<?> f, Runnable send) {
-        if (state == ConnectionState.CONNECTED && current != null && current.welcomed) {
-            send.run();
-        } else if (state == ConnectionState.CLOSED) {
+        if (state == ConnectionState.CLOSED) {
             f.completeExceptionally(new ConnectionLostException("connection closed"));
         } else if (outbox.size() >= MAX_OUTBOX) {
-            f.completeExceptionally(new ConnectionLostException("not connected and " + MAX_OUTBOX + " requests waiting"));
+            f.completeExceptionally(new ConnectionLostException(MAX_OUTBOX + " requests already waiting"));
         } else {
             outbox.add(new Queued(f, send));
+            drainOutbox();
+        }
+    }
+
+    /** Sends queued requests while connected and the pacer allows; reschedules itself for the rest. */
+    private void drainOutbox() {
+        Attempt a = current;
+        while (!outbox.isEmpty() && state == ConnectionState.CONNECTED && a != null && a.welcomed) {
+            if (outbox.peek().future().isDone()) {
+                outbox.poll(); // timed out while waiting
+                continue;
+            }
+            long wait = pacer.nanosUntilNext();
+            if (wait > 0) {
+                if (!drainScheduled) {
+                    drainScheduled = true;
+                    loop.schedule(() -> {
+                        drainScheduled = false;
+                        drainOutbox();
+                    }, wait, TimeUnit.NANOSECONDS);
+                }
+                return;
+            }
+            pacer.tryTake();
+            outbox.poll().send().run();
         }
     }
 
@@ -427,11 +456,12 @@ public final class ClientConnection implements ParleyConnection {
     public void close() {
         onLoop(() -> {
             if (state != ConnectionState.CLOSED) {
-                shutDown(new ConnectionLostException("connection closed"));
+                shutDown(null);
             }
         });
     }
 
+    /** Ends everything; {@code cause} null means the user closed (no disconnect is reported). */
     private void shutDown(Throwable cause) {
         Attempt a = current;
         current = null;
@@ -443,10 +473,26 @@ public final class ClientConnection implements ParleyConnection {
             outbox.poll().future().completeExceptionally(new ConnectionLostException("connection closed"));
         }
         setState(ConnectionState.CLOSED);
-        if (!connected.completeExceptionally(cause)) {
+        boolean wasConnected = !connected.completeExceptionally(
+                cause != null ? cause : new ConnectionLostException("connection closed"));
+        if (wasConnected && cause != null) {
             config.listener().onDisconnected(cause);
         }
         loop.shutdown();
+        // this runs on the event thread: wait for it to finish from elsewhere
+        new Thread(() -> {
+            try {
+                loop.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            terminated.complete(null);
+        }, "parley-client-close").start();
+    }
+
+    @Override
+    public CompletableFuture<Void> closed() {
+        return terminated;
     }
 
     private void setState(ConnectionState s) {
