@@ -4,21 +4,18 @@ import dev.parley.client.ConnectionLostException;
 import dev.parley.client.ConnectionState;
 import dev.parley.client.ParleyConnection;
 import dev.parley.client.ParleyException;
-import dev.parley.client.SendResult;
 import dev.parley.client.ServerKeyChangedException;
 import dev.parley.client.internal.core.CatchUp;
 import dev.parley.client.internal.core.RequestTracker;
 import dev.parley.client.internal.core.RequestTracker.Kind;
+import dev.parley.client.internal.core.SendPacer;
 import dev.parley.client.internal.core.SessionDriver;
 import dev.parley.protocol.ClientEvent;
 import dev.parley.protocol.ProtocolException;
-import dev.parley.protocol.RoomInfo;
 import dev.parley.protocol.ServerEvent;
 import dev.parley.themis.SecureSessionException;
-import java.security.SecureRandom;
-import java.util.ArrayDeque;
+import java.time.Duration;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -32,8 +29,7 @@ import java.util.concurrent.TimeUnit;
  * The {@link ParleyConnection} implementation: lifecycle, reconnects and request dispatch. All
  * state lives on one single-threaded scheduler (the event thread); public methods hop onto it.
  */
-public final class ClientConnection implements ParleyConnection {
-    private static final int MAX_OUTBOX = 1000;
+public final class ClientConnection extends RequestApi {
     private final ClientConfig config;
     private final ServerTrust trust;
     private final ScheduledExecutorService loop;
@@ -42,19 +38,11 @@ public final class ClientConnection implements ParleyConnection {
     private final CompletableFuture<ParleyConnection> connected = new CompletableFuture<>();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final Set<String> rooms = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final ArrayDeque<Queued> outbox = new ArrayDeque<>();
-    private final String idPrefix;
-    private final dev.parley.client.internal.core.SendPacer pacer;
-    private boolean drainScheduled;
+    private final Outbox outbox;
     private volatile ConnectionState state = ConnectionState.CONNECTING;
     private Attempt current;
     private int failures;
-    private long nextMsgId;
     private int historyLimit = 100;
-
-    /** A request made while reconnecting. */
-    private record Queued(CompletableFuture<?> future, Runnable send) {
-    }
 
     private ClientConnection(ClientConfig config) {
         this.config = config;
@@ -69,15 +57,7 @@ public final class ClientConnection implements ParleyConnection {
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         executor.setRemoveOnCancelPolicy(true);
         this.loop = executor;
-        byte[] random = new byte[6];
-        new SecureRandom().nextBytes(random);
-        StringBuilder hex = new StringBuilder();
-        for (byte b : random) {
-            hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-        }
-        this.idPrefix = hex + "-";
-        this.pacer = new dev.parley.client.internal.core.SendPacer(config.sendRatePerSecond(), config.sendBurst(),
-                System::nanoTime);
+        this.outbox = new Outbox(new SendPacer(config.sendRatePerSecond(), config.sendBurst(), System::nanoTime), loop);
     }
 
     public static CompletableFuture<ParleyConnection> start(ClientConfig config) {
@@ -317,122 +297,38 @@ public final class ClientConnection implements ParleyConnection {
     // ---- requests ------------------------------------------------------------------------
 
     @Override
-    public CompletableFuture<SendResult> send(String room, String text) {
-        return message(id -> new ClientEvent.Send(id, room, text));
+    void execute(Runnable task) {
+        loop.execute(task);
     }
 
     @Override
-    public CompletableFuture<SendResult> sendDirect(String to, String text) {
-        return message(id -> new ClientEvent.Direct(id, to, text));
-    }
-
-    private CompletableFuture<SendResult> message(java.util.function.Function<String, ClientEvent> make) {
-        CompletableFuture<SendResult> f = new CompletableFuture<>();
-        onLoopOrFail(f, () -> {
-            String id = idPrefix + (++nextMsgId);
-            ClientEvent event;
-            try {
-                event = make.apply(id);
-            } catch (IllegalArgumentException e) {
-                f.completeExceptionally(e);
-                return;
-            }
-            dispatch(f, () -> {
-                tracker.addSend(id, f);
-                current.driver.send(event);
-            });
-        });
-        return timed(f);
-    }
-
-    @Override
-    public CompletableFuture<Void> join(String room) {
-        return query(Kind.JOIN, room, () -> new ClientEvent.Join(room));
-    }
-
-    @Override
-    public CompletableFuture<Void> leave(String room) {
-        return query(Kind.LEAVE, room, () -> new ClientEvent.Leave(room));
-    }
-
-    @Override
-    public CompletableFuture<List<String>> who(String room) {
-        return query(Kind.WHO, room, () -> new ClientEvent.Who(room));
-    }
-
-    @Override
-    public CompletableFuture<List<RoomInfo>> rooms() {
-        return query(Kind.ROOMS, null, ClientEvent.ListRooms::new);
-    }
-
-    @Override
-    public CompletableFuture<ServerEvent.HistoryPage> history(String room, OptionalLong beforeId, int limit) {
-        return query(Kind.HISTORY, room, () -> new ClientEvent.History(room, beforeId, limit));
-    }
-
-    private <T> CompletableFuture<T> query(Kind kind, String room, java.util.function.Supplier<ClientEvent> make) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        ClientEvent event;
-        try {
-            event = make.get();
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        onLoopOrFail(f, () -> dispatch(f, () -> {
-            tracker.addQuery(kind, room, f);
-            current.driver.send(event);
-        }));
-        return timed(f);
-    }
-
-    /** On the event thread: send now, or queue (reconnecting, or paced), or fail when closed. */
-    private void dispatch(CompletableFuture<?> f, Runnable send) {
+    void dispatch(CompletableFuture<?> f, Runnable send) {
         if (state == ConnectionState.CLOSED) {
             f.completeExceptionally(new ConnectionLostException("connection closed"));
-        } else if (outbox.size() >= MAX_OUTBOX) {
-            f.completeExceptionally(new ConnectionLostException(MAX_OUTBOX + " requests already waiting"));
+        } else if (!outbox.add(f, send)) {
+            f.completeExceptionally(new ConnectionLostException(Outbox.MAX_WAITING + " requests already waiting"));
         } else {
-            outbox.add(new Queued(f, send));
             drainOutbox();
         }
     }
 
-    /** Sends queued requests while connected and the pacer allows; reschedules itself for the rest. */
     private void drainOutbox() {
-        Attempt a = current;
-        while (!outbox.isEmpty() && state == ConnectionState.CONNECTED && a != null && a.welcomed) {
-            if (outbox.peek().future().isDone()) {
-                outbox.poll(); // timed out while waiting
-                continue;
-            }
-            long wait = pacer.nanosUntilNext();
-            if (wait > 0) {
-                if (!drainScheduled) {
-                    drainScheduled = true;
-                    loop.schedule(() -> {
-                        drainScheduled = false;
-                        drainOutbox();
-                    }, wait, TimeUnit.NANOSECONDS);
-                }
-                return;
-            }
-            pacer.tryTake();
-            outbox.poll().send().run();
-        }
+        outbox.drain(() -> state == ConnectionState.CONNECTED && current != null && current.welcomed);
     }
 
-    private void onLoopOrFail(CompletableFuture<?> f, Runnable task) {
-        try {
-            loop.execute(task);
-        } catch (RejectedExecutionException e) {
-            f.completeExceptionally(new ConnectionLostException("connection closed"));
-        }
+    @Override
+    void sendEvent(ClientEvent event) {
+        current.driver.send(event);
     }
 
-    private <T> CompletableFuture<T> timed(CompletableFuture<T> f) {
-        f.orTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((r, e) -> onLoop(() -> tracker.forget(f)));
-        return f;
+    @Override
+    RequestTracker tracker() {
+        return tracker;
+    }
+
+    @Override
+    Duration requestTimeout() {
+        return config.requestTimeout();
     }
 
     // ---- state ---------------------------------------------------------------------------
@@ -469,9 +365,7 @@ public final class ClientConnection implements ParleyConnection {
             a.close();
         }
         tracker.failAll("connection closed");
-        while (!outbox.isEmpty()) {
-            outbox.poll().future().completeExceptionally(new ConnectionLostException("connection closed"));
-        }
+        outbox.failAll(f -> new ConnectionLostException("connection closed"));
         setState(ConnectionState.CLOSED);
         boolean wasConnected = !connected.completeExceptionally(
                 cause != null ? cause : new ConnectionLostException("connection closed"));
