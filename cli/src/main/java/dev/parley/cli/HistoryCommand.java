@@ -43,6 +43,10 @@ final class HistoryCommand implements Runnable {
                 continue;
             }
             out.println("== " + log.server() + " " + log.conversation() + " ==");
+            if (log.hadTornTail()) {
+                s.err.println("parley: the last record of " + log.server() + " " + log.conversation()
+                        + " was cut short by an interrupted write and is skipped; earlier records are intact");
+            }
             for (HistoryEntry e : log.entries()) {
                 out.println(ChatFormat.historyLine(e.timestamp(), e.from(), e.to(),
                         e.kind() == HistoryEntry.Kind.DIRECT, e.text()));
