@@ -96,6 +96,13 @@ class TerminalChatTest {
         tmux("send-keys", "Enter");
         awaitScreen(s -> s.contains("* dev: alice"));
 
+        // the prompt shows the connection state across a server restart
+        int port = server.port;
+        server.close();
+        awaitScreen(s -> lastLine(s).startsWith("[dev reconnecting] alice>"));
+        server = TestServer.start(dir.resolve("server"), port);
+        awaitScreen(s -> lastLine(s).startsWith("[dev] alice>"));
+
         tmux("send-keys", "-l", "/quit");
         tmux("send-keys", "Enter");
         long deadline = System.currentTimeMillis() + WAIT_MS;
