@@ -1,5 +1,6 @@
 package dev.parley.protocol;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
@@ -11,7 +12,7 @@ final class V1Commands {
 
     static V1Input parse(String line) throws ProtocolException {
         int space = line.indexOf(' ');
-        String word = V1Input.commandWord(line);
+        String word = (space < 0 ? line : line.substring(0, space)).toLowerCase(Locale.ROOT);
         String rest = space < 0 ? "" : line.substring(space + 1);
         switch (word) {
             case "/join": {

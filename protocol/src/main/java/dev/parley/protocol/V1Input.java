@@ -1,6 +1,5 @@
 package dev.parley.protocol;
 
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -94,11 +93,5 @@ public sealed interface V1Input {
             throw new ProtocolException("empty message");
         }
         return V1Commands.checked(() -> new Chat(text));
-    }
-
-    /** The lower-case command word of a line, for error messages; package use only. */
-    static String commandWord(String line) {
-        int end = line.indexOf(' ');
-        return (end < 0 ? line : line.substring(0, end)).toLowerCase(Locale.ROOT);
     }
 }

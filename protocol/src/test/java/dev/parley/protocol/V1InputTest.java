@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Optional;
 import java.util.OptionalInt;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -100,5 +104,25 @@ class V1InputTest {
     void rejectsUnpairedSurrogatesInText() {
         assertThatThrownBy(() -> V1Input.parse("bad \uD800 text")).isInstanceOf(ProtocolException.class)
                 .hasMessageContaining("surrogate");
+    }
+
+    @Provide
+    Arbitrary<String> chatText() {
+        return EventArbitraries.text().filter(t -> !t.startsWith("/") && !t.isBlank() && !t.endsWith("\n"));
+    }
+
+    @Property(tries = 500)
+    void anyNonCommandTextIsChatUnchanged(@ForAll("chatText") String text) throws ProtocolException {
+        assertThat(V1Input.parse(text)).isEqualTo(new V1Input.Chat(text));
+        assertThat(V1Input.parse("//" + text)).isEqualTo(new V1Input.Chat("/" + text));
+    }
+
+    @Property(tries = 500)
+    void anyLineParsesOrFailsWithProtocolException(@ForAll String line) {
+        try {
+            V1Input.parse(line);
+        } catch (ProtocolException expected) {
+            assertThat(expected.getMessage()).isNotBlank();
+        }
     }
 }

@@ -3,6 +3,8 @@ package dev.parley.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 class V1OutputTest {
@@ -53,6 +55,21 @@ class V1OutputTest {
         }
         for (String line : help.split("\n")) {
             assertThat(line).startsWith("* ");
+        }
+    }
+
+    @Property(tries = 1000)
+    void formattedLinesNeverContainControlsOrUnpairedSurrogates(@ForAll String text) {
+        String line = V1Output.chat("dev", "main", "alice", text);
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            assertThat(Character.isISOControl(c)).as("control at %d", i).isFalse();
+            if (Character.isHighSurrogate(c)) {
+                assertThat(i + 1 < line.length() && Character.isLowSurrogate(line.charAt(i + 1))).isTrue();
+                i++;
+            } else {
+                assertThat(Character.isLowSurrogate(c)).isFalse();
+            }
         }
     }
 }

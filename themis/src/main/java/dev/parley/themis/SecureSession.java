@@ -24,6 +24,15 @@ import java.util.Objects;
  * {@link ReplayedMessageException}. Switch it off with {@link Builder#strictReplayProtection}
  * for behaviour identical to Themis (which accepts any sequence number within ±8 of the last).
  *
+ * <p>Stricter than Themis where Themis is lax, never in a way an honest Themis peer notices:
+ * negotiation messages must be exactly one well-formed container (inner containers
+ * bounds-checked, the peer's ephemeral key a valid P-256 point), m4 must carry exactly the
+ * 32-byte MAC, data messages must not carry bytes after the tag, and an empty message is
+ * rejected. Failures never change the session's state.
+ *
+ * <p>Data message nonces are chosen by the session (a per-session counter, see
+ * {@code internal.session.DataChannel}); callers never supply IVs.
+ *
  * <p><b>Not thread-safe.</b> Use one instance per connection and call it from one thread at a
  * time (an ordered executor per connection is fine). Instances are cheap; the ephemeral key is
  * generated at construction, as Themis does.
@@ -60,7 +69,8 @@ public final class SecureSession {
     private final PeerKeyResolver resolver;
     private final Clock clock;
     private final boolean strictReplayProtection;
-    private final EphemeralKey ephemeral;
+    /** Dropped once established, so a later memory disclosure cannot recompute the keys. */
+    private EphemeralKey ephemeral;
 
     private Phase phase = Phase.IDLE;
     private boolean client;
@@ -107,8 +117,10 @@ public final class SecureSession {
      * Processes one message from the peer.
      *
      * @throws ReplayedMessageException if strict anti-replay rejects an authentic data message
-     * @throws SecureSessionException if the message is malformed, not authentic, or unexpected;
-     *         the session state is unchanged
+     * @throws SecureSessionException if the message is malformed, not authentic, or unexpected,
+     *         or the resolver knows no key for the peer's id; the session state is unchanged
+     * @throws RuntimeException whatever the {@link PeerKeyResolver} throws, unchanged (the
+     *         session state is unchanged then too)
      */
     public UnwrapResult unwrap(byte[] message) throws SecureSessionException {
         Objects.requireNonNull(message, "message");
@@ -189,6 +201,7 @@ public final class SecureSession {
         NegotiationMessages.ClientFinish m3 = NegotiationMessages.parseClientFinish(message);
         Handshake.ServerDone done = Handshake.serverOnClientFinish(m3, peerHello, peerKey.point(), id, ephemeral);
         channel = done.keys().channel(false, clock, strictReplayProtection);
+        ephemeral = null;
         phase = Phase.ESTABLISHED;
         return UnwrapResult.protocolData(done.serverFinish());
     }
@@ -211,6 +224,7 @@ public final class SecureSession {
         channel = keys.channel(true, clock, strictReplayProtection);
         Arrays.fill(clientPending.masterKey(), (byte) 0);
         clientPending = null;
+        ephemeral = null;
         phase = Phase.ESTABLISHED;
         return UnwrapResult.noData();
     }

@@ -73,6 +73,9 @@ final class SqliteDatabase implements AutoCloseable {
     private static Connection connect(Path file, boolean readOnly) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        // BEGIN IMMEDIATE: a write transaction takes the write lock before its first read, so
+        // read-then-insert (next id) stays correct even if another process opens the same file
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode=WAL");
