@@ -21,7 +21,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import javax.crypto.Mac;
@@ -149,7 +148,7 @@ public final class LocalStore {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(conversation, "conversation");
         byte[] tag = hmac(nameKey, (server + "\0" + conversation).getBytes(StandardCharsets.UTF_8));
-        Path file = home.resolve(HISTORY_DIR).resolve(HexFormat.of().formatHex(tag) + ".log");
+        Path file = home.resolve(HISTORY_DIR).resolve(hex(tag) + ".log");
         return ConversationLog.open(RecordLog.open(file, dataSeal, tag), server, conversation);
     }
 
@@ -163,14 +162,9 @@ public final class LocalStore {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.log")) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
-                byte[] tag;
-                try {
-                    tag = HexFormat.of().parseHex(name.substring(0, name.length() - 4));
-                } catch (IllegalArgumentException e) {
-                    continue;
-                }
-                if (tag.length != RecordLog.FILE_TAG_BYTES) {
-                    continue;
+                byte[] tag = unhex(name.substring(0, name.length() - ".log".length()));
+                if (tag == null || tag.length != RecordLog.FILE_TAG_BYTES) {
+                    continue; // not one of ours
                 }
                 ConversationLog log = ConversationLog.open(RecordLog.open(file, dataSeal, tag), null, null);
                 if (log.server() != null && (server == null || server.equals(log.server()))) {
@@ -209,6 +203,31 @@ public final class LocalStore {
         if (passphrase == null || passphrase.isEmpty()) {
             throw new IllegalArgumentException("passphrase must not be empty");
         }
+    }
+
+    private static String hex(byte[] bytes) {
+        StringBuilder sb = new StringBuilder(bytes.length * 2);
+        for (byte b : bytes) {
+            sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+        }
+        return sb.toString();
+    }
+
+    /** Lower-case hex to bytes, or null if {@code s} is not that. */
+    private static byte[] unhex(String s) {
+        if (s.length() % 2 != 0) {
+            return null;
+        }
+        byte[] out = new byte[s.length() / 2];
+        for (int i = 0; i < out.length; i++) {
+            int hi = Character.digit(s.charAt(2 * i), 16);
+            int lo = Character.digit(s.charAt(2 * i + 1), 16);
+            if (hi < 0 || lo < 0 || Character.isUpperCase(s.charAt(2 * i)) || Character.isUpperCase(s.charAt(2 * i + 1))) {
+                return null;
+            }
+            out[i] = (byte) (hi << 4 | lo);
+        }
+        return out;
     }
 
     static byte[] hmac(byte[] key, byte[] data) {
