@@ -204,7 +204,6 @@ public final class ClientConnection extends RequestApi {
         // bookkeeping first, so that a settled join/leave future sees the new room set
         if (event instanceof ServerEvent.Joined j && j.name().equals(config.name())) {
             rooms.add(j.room());
-            catchUp.joined(j.room());
         } else if (event instanceof ServerEvent.Left left && left.name().equals(config.name())) {
             rooms.remove(left.room());
             catchUp.left(left.room());
@@ -224,7 +223,11 @@ public final class ClientConnection extends RequestApi {
         } else if (event instanceof ServerEvent.Presence p) {
             l.onPresence(p);
         } else if (event instanceof ServerEvent.HistoryPage page) {
+            // a page nobody asked for is the replay on joining: the newest messages, or none
             page.messages().forEach(m -> catchUp.seen(page.room(), m.id()));
+            if (page.messages().isEmpty()) {
+                catchUp.seenEmpty(page.room());
+            }
             l.onHistory(page);
         } else if (event instanceof ServerEvent.Error e) {
             l.onServerError(e);
@@ -249,7 +252,6 @@ public final class ClientConnection extends RequestApi {
         Set<String> wanted = new LinkedHashSet<>(rooms);
         for (String room : w.rooms()) {
             rooms.add(room);
-            catchUp.joined(room);
         }
         setState(ConnectionState.CONNECTED);
         config.listener().onWelcome(w);
@@ -260,8 +262,10 @@ public final class ClientConnection extends RequestApi {
                     tracker.addQuery(Kind.JOIN, room, f);
                     a.driver.send(new ClientEvent.Join(room));
                 }
-                catchUp.begin(room);
-                requestCatchUpPage(a, room, OptionalLong.empty());
+                if (catchUp.knows(room)) {
+                    catchUp.begin(room);
+                    requestCatchUpPage(a, room, OptionalLong.empty());
+                }
             }
         }
         drainOutbox();

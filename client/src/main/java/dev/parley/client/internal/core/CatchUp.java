@@ -46,13 +46,21 @@ public final class CatchUp {
     private final Map<String, Long> lastSeen = new HashMap<>();
     private final Map<String, Room> active = new HashMap<>();
 
-    /** The newest id seen in {@code room}, or -1 if none (an empty room, or never joined). */
+    /** The newest id seen in {@code room}; -1 if the room was seen empty or nothing is known. */
     public long lastSeen(String room) {
         return lastSeen.getOrDefault(room, -1L);
     }
 
-    /** We are in {@code room}: from now on its messages count as seen or missed. */
-    public void joined(String room) {
+    /**
+     * Whether {@code room}'s position is known (a message was seen, or the room was seen empty),
+     * so that a reconnect can tell what was missed. Without it there is nothing to catch up from.
+     */
+    public boolean knows(String room) {
+        return lastSeen.containsKey(room);
+    }
+
+    /** {@code room} was seen empty (an empty replay page on joining): everything later is new. */
+    public void seenEmpty(String room) {
         lastSeen.putIfAbsent(room, -1L);
     }
 
@@ -70,8 +78,11 @@ public final class CatchUp {
         return active.containsKey(room);
     }
 
-    /** Starts catching up {@code room}; the caller then asks for its latest page. */
+    /** Starts catching up {@code room} (whose position must be {@link #knows known}); the caller then asks for its latest page. */
     public void begin(String room) {
+        if (!knows(room)) {
+            throw new IllegalStateException("nothing known to catch up from");
+        }
         active.put(room, new Room(lastSeen(room)));
     }
 

@@ -23,8 +23,9 @@ class CatchUpTest {
     @Test
     void liveMessagesPassOnceAndDuplicatesAreDropped() {
         CatchUp c = new CatchUp();
-        c.joined("r");
+        assertThat(c.knows("r")).isFalse();
         assertThat(ids(c.onLive(m(1)))).containsExactly(1L);
+        assertThat(c.knows("r")).isTrue();
         assertThat(c.onLive(m(1))).isEmpty();
         assertThat(c.lastSeen("r")).isEqualTo(1);
     }
@@ -73,6 +74,16 @@ class CatchUpTest {
         }
         assertThat(s.done()).isTrue();
         assertThat(s.messages()).hasSize(4 * CatchUp.MAX_PAGES);
+    }
+
+    @Test
+    void aRoomSeenEmptyCatchesUpEverythingAndAnUnknownRoomNothing() {
+        CatchUp c = new CatchUp();
+        c.seenEmpty("r");
+        c.begin("r");
+        assertThat(ids(c.onPage("r", page(1, 2, false), 4).messages())).containsExactly(1L, 2L);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.begin("other"))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
