@@ -110,7 +110,7 @@ final class ServerCommand implements Runnable {
         String hostPort = (config.host().contains(":") ? "[" + config.host() + "]" : config.host()) + ":" + bound;
         s.out.println("parley server listening on ws://" + hostPort + "/ (identity " + name(identity) + ", data " + dataDir + ")");
         s.out.println("public key: " + server.publicKey().toBase64() + " (fingerprint " + server.publicKey().fingerprint() + ")");
-        s.out.println("browser client: http://" + hostPort + "/ (placeholder page: the web client is not bundled yet)");
+        s.out.println("browser client: http://" + hostPort + "/");
         s.out.flush();
         CompletableFuture<Void> stop = testStopSignal;
         try {

@@ -225,7 +225,7 @@ public final class Connection implements Member {
                 }
                 Object res = result;
                 CloseReason fail = failure;
-                transport.executor().execute(() -> resume(res, fail, then));
+                onExecutor(() -> resume(res, fail, then));
             });
         } catch (RejectedExecutionException e) {
             offloaded = false;
@@ -271,17 +271,26 @@ public final class Connection implements Member {
             return;
         }
         if (!outbound.offer(event)) {
-            transport.executor().execute(() -> close(CloseReason.SLOW_READER));
+            onExecutor(() -> close(CloseReason.SLOW_READER));
             return;
         }
         if (outbound.needsDrain()) {
-            transport.executor().execute(this::drain);
+            onExecutor(this::drain);
         }
     }
 
     @Override
     public void refuseNameTaken() {
-        transport.executor().execute(() -> close(CloseReason.NAME_TAKEN));
+        onExecutor(() -> close(CloseReason.NAME_TAKEN));
+    }
+
+    /** Runs on this connection's executor; nothing to do if it already stopped (server shutdown). */
+    private void onExecutor(Runnable task) {
+        try {
+            transport.executor().execute(task);
+        } catch (RejectedExecutionException stopped) {
+            // the event loop is gone, and with it the socket
+        }
     }
 
     /** Wraps and writes queued events while the socket can take them; on the executor. */
@@ -326,7 +335,7 @@ public final class Connection implements Member {
 
     /** Thread-safe: closes this connection on its executor (shutdown). */
     public void requestClose(CloseReason reason) {
-        transport.executor().execute(() -> close(reason));
+        onExecutor(() -> close(reason));
     }
 
     /** The server refuses this connection before or after its handshake (limits); on the executor. */
