@@ -1,6 +1,8 @@
 package dev.parley.server.chat;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * Carries room traffic to every server node (one node now; a Redis implementation can
@@ -14,6 +16,19 @@ public interface Bus extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * Whether {@code name} is online on another node. Called on the router thread; a cluster
+     * bus may block for one round trip. A single-node bus knows no other node.
+     */
+    default boolean isOnlineElsewhere(String name) {
+        return false;
+    }
+
+    /** The names in {@code room} on other nodes (router thread; see {@link #isOnlineElsewhere}). */
+    default Collection<String> namesElsewhere(String room) {
+        return List.of();
+    }
 
     @FunctionalInterface
     interface Subscriber {
