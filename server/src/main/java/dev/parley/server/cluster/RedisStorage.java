@@ -14,7 +14,11 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.Objects;
 
 /**
@@ -35,15 +39,17 @@ public final class RedisStorage implements Storage {
     static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
 
     private final RedisClient client;
+    private final ClientResources resources;
     private final StatefulRedisConnection<String, byte[]> connection;
     private final ClusterCodec codec;
     private final RedisIdentityStore identities;
     private final RedisHistoryStore history;
     private volatile boolean closed;
 
-    private RedisStorage(RedisClient client, StatefulRedisConnection<String, byte[]> connection, ClusterCodec codec,
-            long historyLength) {
+    private RedisStorage(RedisClient client, ClientResources resources, StatefulRedisConnection<String, byte[]> connection,
+            ClusterCodec codec, long historyLength) {
         this.client = client;
+        this.resources = resources;
         this.connection = connection;
         this.codec = codec;
         this.identities = new RedisIdentityStore(this, connection.sync(), codec);
@@ -71,7 +77,11 @@ public final class RedisStorage implements Storage {
             throw new StorageException("invalid Redis URI (expected redis://host:port[/db])");
         }
         uri.setTimeout(COMMAND_TIMEOUT);
-        RedisClient client = RedisClient.create(uri);
+        // reconnect quickly after a Redis restart: exponential back-off from 10 ms, at most 1 s apart
+        ClientResources resources = DefaultClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+                .build();
+        RedisClient client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -79,9 +89,10 @@ public final class RedisStorage implements Storage {
                 .build());
         try {
             StatefulRedisConnection<String, byte[]> c = client.connect(CODEC);
-            return new RedisStorage(client, c, codec, historyLength);
+            return new RedisStorage(client, resources, c, codec, historyLength);
         } catch (RedisException e) {
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            resources.shutdown(0, 2, TimeUnit.SECONDS);
             throw new StorageException("cannot connect to Redis at " + uri.getHost() + ":" + uri.getPort(), e);
         }
     }
@@ -118,5 +129,6 @@ public final class RedisStorage implements Storage {
         closed = true;
         connection.close();
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
 }
