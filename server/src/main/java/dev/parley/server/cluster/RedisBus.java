@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -142,7 +143,11 @@ public final class RedisBus implements Bus {
 
     private void deliver(BusMessage m) {
         for (Subscriber s : subscribers) {
-            s.onMessage(m);
+            try {
+                s.onMessage(m);
+            } catch (RejectedExecutionException e) {
+                // the router stopped before this bus: the node is shutting down
+            }
         }
     }
 
@@ -154,6 +159,7 @@ public final class RedisBus implements Bus {
                 if (recovering) {
                     verifyCursors();
                     recovering = false;
+                    log.info("cluster reader is back on Redis");
                 }
                 List<XReadArgs.StreamOffset<String>> offsets = new ArrayList<>();
                 offsets.add(XReadArgs.StreamOffset.from(codec.eventsKey(), eventsCursor));
@@ -182,7 +188,9 @@ public final class RedisBus implements Bus {
                 if (!running) {
                     return;
                 }
-                log.warn("cluster reader lost Redis, retrying: {}", e.getClass().getSimpleName());
+                if (!recovering) {
+                    log.warn("cluster reader lost Redis, retrying: {}", e.getClass().getSimpleName());
+                }
                 recovering = true;
                 sleep(backoffMillis);
                 backoffMillis = Math.min(2000, backoffMillis * 2);

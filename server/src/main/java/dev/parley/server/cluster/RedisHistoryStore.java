@@ -131,7 +131,7 @@ final class RedisHistoryStore implements HistoryStore {
             List<StreamMessage<String, byte[]>> top = redis.xrevrange(key, Range.unbounded(), Limit.from(1));
             return top.isEmpty() ? 0 : parseId(top.get(0).getId());
         } catch (RedisException e) {
-            throw new StorageException("Redis failed while reading history", e);
+            throw new StorageException("Redis unavailable", e);
         }
     }
 
