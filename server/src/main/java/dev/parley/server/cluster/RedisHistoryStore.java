@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link HistoryStore} where each conversation is one Redis stream, trimmed to about
@@ -25,13 +27,15 @@ import java.util.Objects;
  * id is still next; otherwise the script answers the current last id and the node re-seals
  * and tries again. The script also recognises its own entry when a write is re-sent after a
  * lost reply, so a retry never stores a message twice. Appends from one node to one
- * conversation are serialised locally, so retries happen only between nodes.
+ * conversation are serialised locally, so retries happen only between nodes, and the node
+ * remembers the last id it appended, so an uncontended append is one round trip.
  */
 final class RedisHistoryStore implements HistoryStore {
     /** The most records one call returns, whatever limit is asked for. */
     static final int MAX_LIMIT = 1000;
     private static final int MAX_APPEND_TRIES = 64;
     private static final int LOCK_STRIPES = 64;
+    private static final int MAX_REMEMBERED = 100_000;
 
     /** KEYS[1] stream; ARGV: id, sealed body, maxlen. Returns {1, id} stored, {0, last id} not next. */
     private static final String APPEND_SCRIPT = String.join("\n",
@@ -58,6 +62,8 @@ final class RedisHistoryStore implements HistoryStore {
     private final ClusterCodec codec;
     private final byte[] maxLength;
     private final Object[] locks = new Object[LOCK_STRIPES];
+    /** A first guess of each stream's last id; the script corrects a wrong one. */
+    private final Map<String, Long> lastAppended = new ConcurrentHashMap<>();
 
     RedisHistoryStore(RedisStorage owner, RedisCommands<String, byte[]> redis, ClusterCodec codec, long historyLength) {
         this.owner = owner;
@@ -78,7 +84,8 @@ final class RedisHistoryStore implements HistoryStore {
         owner.check();
         String key = codec.conversationKey(conversation);
         synchronized (locks[Math.floorMod(key.hashCode(), LOCK_STRIPES)]) {
-            long next = lastId(key) + 1;
+            Long known = lastAppended.get(key);
+            long next = (known != null ? known : lastId(key)) + 1;
             for (int attempt = 0; attempt < MAX_APPEND_TRIES; attempt++) {
                 byte[] body = codec.sealMessage(conversation, next, sender, text, timestampMillis);
                 List<Object> result;
@@ -92,9 +99,10 @@ final class RedisHistoryStore implements HistoryStore {
                     throw new StorageException("unexpected answer from the append script");
                 }
                 if ((Long) result.get(0) == 1) {
+                    remember(key, next);
                     return new StoredMessage(next, conversation, sender, text, timestampMillis);
                 }
-                next = (Long) result.get(1) + 1; // another node appended first
+                next = (Long) result.get(1) + 1; // another node appended first (or Redis lost data)
             }
         }
         throw new StorageException("too much contention appending to one conversation");
@@ -123,6 +131,14 @@ final class RedisHistoryStore implements HistoryStore {
             return List.of();
         }
         return read(conversation, Range.create(Math.max(1, afterId + 1) + "-0", "+"), limit, false);
+    }
+
+    /** Remembers the last id per stream so the common append is one round trip; bounded. */
+    private void remember(String key, long id) {
+        if (lastAppended.size() >= MAX_REMEMBERED) {
+            lastAppended.clear();
+        }
+        lastAppended.put(key, id);
     }
 
     /** The id of the newest entry ever appended to {@code key} (0 if none). */

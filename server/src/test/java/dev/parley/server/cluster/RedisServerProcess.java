@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
  * it for good. Every wait is bounded.
  */
 public final class RedisServerProcess implements AutoCloseable {
+    /** scripts/install-test-deps installs Debian's redis-server; -Dparley.redis.server=PATH overrides. */
     private static final String BINARY = System.getProperty("parley.redis.server", "/usr/bin/redis-server");
     private static final long START_TIMEOUT_MILLIS = 10_000;
 
@@ -43,11 +44,6 @@ public final class RedisServerProcess implements AutoCloseable {
     /** Starts a Redis with an append-only file synced on every write: survives {@link #stop()}. */
     public static RedisServerProcess startPersistent(Path dir) throws IOException {
         return launch(dir, true);
-    }
-
-    /** Whether the redis-server binary is there (tests are skipped, loudly, otherwise). */
-    public static boolean available() {
-        return Files.isExecutable(Path.of(BINARY));
     }
 
     private static RedisServerProcess launch(Path dir, boolean persistent) throws IOException {
