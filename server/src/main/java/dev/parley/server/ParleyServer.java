@@ -47,7 +47,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ParleyServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ParleyServer.class);
-    private static final String SUBPROTOCOL_V2 = "parley.v2";
 
     /** Opens the server's storage; the default is the embedded SQLite store in the data dir. */
     @FunctionalInterface
@@ -111,20 +110,27 @@ public final class ParleyServer implements AutoCloseable {
             ConnectionContext ctx = new ConnectionContext(config, keys.privateKey(), policy, router, metrics, handshakePool);
             int maxText = config.maxMessageBytes();
             netty = new NettyServer(config, ctx,
-                    sub -> SUBPROTOCOL_V2.equals(sub) ? (Dialect) new V2Dialect(maxText) : new V1Dialect(),
+                    sub -> V2Dialect.SUBPROTOCOL.equals(sub) ? (Dialect) new V2Dialect(maxText) : new V1Dialect(),
                     () -> running, live::add, live::remove);
         } catch (Exception e) {
             releaseResources();
             return CompletableFuture.failedFuture(e);
         }
         running = true;
-        return netty.bind().whenComplete((port, err) -> {
+        CompletableFuture<Integer> bound = new CompletableFuture<>();
+        netty.bind().whenComplete((port, err) -> {
             if (err == null) {
                 log.info("listening on {}:{} ({} identities)", config.host(), port, config.identityPolicy());
+                bound.complete(port);
             } else {
-                running = false;
+                // release on another thread: this callback runs on an event loop being shut down
+                new Thread(() -> {
+                    close();
+                    bound.completeExceptionally(err);
+                }, "parley-start-failed").start();
             }
         });
+        return bound;
     }
 
     /** The server's long-term public key (after {@link #start()}). */

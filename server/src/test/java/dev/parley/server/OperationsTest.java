@@ -84,6 +84,27 @@ class OperationsTest {
     }
 
     @Test
+    void silentClientIsPingedThenClosedWhileOneThatAnswersStays() throws Exception {
+        try (RunningServer s = RunningServer.start(dir, new MemoryStorage(), b -> b.idleTimeout(Duration.ofMillis(800)))) {
+            RawWebSocket quiet = RawWebSocket.connect(s.port());
+            BadInputTestAccess.establish(quiet, s, "quiet");
+            RawWebSocket lively = RawWebSocket.connect(s.port());
+            BadInputTestAccess.establish(lively, s, "lively");
+            long until = System.nanoTime() + Duration.ofMillis(2500).toNanos();
+            while (System.nanoTime() < until) {
+                RawWebSocket.Frame f = lively.read(Duration.ofMillis(100)); // answers pings
+                assertThat(f == null || f.opcode() != RawWebSocket.CLOSE).isTrue();
+            }
+            RawWebSocket.Frame close = quiet.awaitClose(WAIT);
+            assertThat(close.closeCode()).isEqualTo(1001);
+            assertThat(close.closeReason()).isEqualTo("idle timeout");
+            assertThat(s.closes("idle_timeout")).isEqualTo(1);
+            quiet.close();
+            lively.close();
+        }
+    }
+
+    @Test
     void overloadedHandshakePoolRefusesFastWith1013() throws Exception {
         try (RunningServer s = RunningServer.start(dir, new MemoryStorage(),
                 b -> b.handshakeWorkers(1).handshakeQueueLimit(1).maxConnectionsPerIp(1000))) {
@@ -116,6 +137,19 @@ class OperationsTest {
             }
             ChatClient after = s.v1("later");
             assertThat(after.awaitLine(l -> l.startsWith("* main:"), WAIT)).isNotNull();
+        }
+    }
+
+    @Test
+    void portInUseFailsStartAndReleasesEverything() throws Exception {
+        try (RunningServer first = RunningServer.start(dir.resolve("a"), null, b -> b)) {
+            ParleyServer second = new ParleyServer(ServerConfig.builder().port(first.port()).dataDir(dir.resolve("b")).build());
+            assertThat(second.start()).failsWithin(WAIT);
+            second.close();
+            // the second data dir's store was closed: a server can open it now
+            try (RunningServer again = RunningServer.start(dir.resolve("b"), null, b -> b)) {
+                assertThat(again.v1("back").awaitLine(l -> l.startsWith("* main:"), WAIT)).isNotNull();
+            }
         }
     }
 

@@ -288,7 +288,8 @@ public final class Router {
     }
 
     private void run(Runnable task) {
-        executor.execute(() -> {
+        try {
+            executor.execute(() -> {
             ON_ROUTER.set(true);
             try {
                 task.run();
@@ -297,6 +298,9 @@ public final class Router {
             } finally {
                 ON_ROUTER.set(false);
             }
-        });
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("router stopped; task dropped"); // only during shutdown
+        }
     }
 }

@@ -39,6 +39,7 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
         if (req.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
+            ctx.pipeline().remove(this); // from here on the socket speaks WebSocket
             ctx.fireChannelRead(req);
             return;
         }

@@ -4,6 +4,7 @@ import dev.parley.server.ServerConfig;
 import dev.parley.server.connection.Connection;
 import dev.parley.server.connection.ConnectionContext;
 import dev.parley.server.connection.Dialect;
+import dev.parley.server.connection.V2Dialect;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
@@ -33,8 +34,7 @@ import java.util.function.Function;
  *   connection    WebSocketHandler      hands everything to the channel's Connection
  * </pre>
  */
-public final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
-    public static final String SUBPROTOCOL_V2 = "parley.v2";
+final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
     static final int MAX_HTTP_REQUEST_BYTES = 16 * 1024;
 
     private final ServerConfig config;
@@ -49,7 +49,7 @@ public final class ServerChannelInitializer extends ChannelInitializer<SocketCha
      * @param dialects the dialect for a negotiated subprotocol ({@code null}: none, v1)
      * @param onOpen called on the event loop when a connection is created; onClose when it ends
      */
-    public ServerChannelInitializer(ConnectionContext context, Function<String, Dialect> dialects,
+    ServerChannelInitializer(ConnectionContext context, Function<String, Dialect> dialects,
             BooleanSupplier healthy, Consumer<Connection> onOpen, Consumer<Connection> onClose) {
         this.config = context.config();
         this.context = context;
@@ -66,7 +66,7 @@ public final class ServerChannelInitializer extends ChannelInitializer<SocketCha
         WebSocketServerProtocolConfig ws = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath("/")
                 .checkStartsWith(true)
-                .subprotocols(SUBPROTOCOL_V2)
+                .subprotocols(V2Dialect.SUBPROTOCOL)
                 .handshakeTimeoutMillis(config.handshakeTimeout().toMillis())
                 .dropPongFrames(true)
                 .decoderConfig(WebSocketDecoderConfig.newBuilder()
@@ -78,7 +78,7 @@ public final class ServerChannelInitializer extends ChannelInitializer<SocketCha
                 .build();
         ChannelPipeline p = ch.pipeline();
         p.addLast("idle", new IdleStateHandler(idleNanos / 2, 0, 0, TimeUnit.NANOSECONDS));
-        p.addLast("upgrade-timer", new UpgradeTimeout(config.handshakeTimeout()));
+        p.addLast("upgrade-timer", new UpgradeTimeout(config.handshakeTimeout(), context.metrics()));
         p.addLast("http", new HttpServerCodec());
         p.addLast("http-agg", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
         p.addLast("routes", new HttpRoutes(context.metrics(), healthy));
