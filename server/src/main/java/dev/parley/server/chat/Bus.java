@@ -5,9 +5,11 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Carries room traffic to every server node (one node now; a Redis implementation can
- * follow). Publish order is delivery order: subscribers see messages of a room in the order
- * they were published. A subscriber must not block.
+ * Carries room traffic to every server node: {@link LocalBus} for one node,
+ * {@code dev.parley.server.cluster.RedisBus} for several. Subscribers see the messages of a
+ * room in one order; a bus may deliver on its own thread and after the publisher returned
+ * (the router then drops what a member already got in its join replay). A subscriber must
+ * not block.
  */
 public interface Bus extends AutoCloseable {
     void publish(BusMessage message);
