@@ -53,6 +53,20 @@ final class ClusterNodes implements AutoCloseable {
         return clusterKeyFile;
     }
 
+    Path serverKeyFile() {
+        return serverKeyFile;
+    }
+
+    /** A node in a child JVM with this cluster's keys (for crash tests). */
+    NodeProcess startNodeProcess(String name) throws Exception {
+        return NodeProcess.start(redisUri, clusterKeyFile, serverKeyFile, dir.resolve(name));
+    }
+
+    /** A v2 client on a node that runs elsewhere (e.g. a {@link NodeProcess}). */
+    ChatClient v2At(int port, String name, KeyPair keys) {
+        return track(ChatClient.connect(port, ChatClient.Protocol.V2, name, keys, serverKey()));
+    }
+
     PublicKey serverKey() {
         return serverKeys.publicKey();
     }
