@@ -3,6 +3,7 @@ package dev.parley.server.chat;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Carries room traffic to every server node: {@link LocalBus} for one node,
@@ -30,6 +31,11 @@ public interface Bus extends AutoCloseable {
     /** The names in {@code room} on other nodes (router thread; see {@link #isOnlineElsewhere}). */
     default Collection<String> namesElsewhere(String room) {
         return List.of();
+    }
+
+    /** Every room with members on other nodes, with their names (router thread). */
+    default Map<String, Collection<String>> roomsElsewhere() {
+        return Map.of();
     }
 
     @FunctionalInterface

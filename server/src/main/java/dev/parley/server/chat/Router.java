@@ -123,7 +123,7 @@ public final class Router {
         } else if (command instanceof ChatCommand.Leave l) {
             leave(m, st, l.room() == null ? st.current : l.room());
         } else if (command instanceof ChatCommand.ListRooms) {
-            m.deliver(new ChatEvent.RoomList(rooms.list()));
+            m.deliver(new ChatEvent.RoomList(roomList()));
         } else if (command instanceof ChatCommand.Who w) {
             String room = w.room() == null ? st.current : w.room();
             m.deliver(new ChatEvent.Members(room, namesIn(room)));
@@ -157,6 +157,20 @@ public final class Router {
         m.deliver(new ChatEvent.Members(room, namesIn(room)));
     }
 
+    /** Rooms with members here or, in a cluster, on the other nodes, with their member counts. */
+    private List<ChatEvent.RoomInfo> roomList() {
+        Map<String, Collection<String>> elsewhere = bus.roomsElsewhere();
+        if (elsewhere.isEmpty()) {
+            return rooms.list();
+        }
+        java.util.TreeMap<String, Set<String>> all = new java.util.TreeMap<>();
+        elsewhere.forEach((room, names) -> all.computeIfAbsent(room, r -> new TreeSet<>()).addAll(names));
+        for (ChatEvent.RoomInfo local : rooms.list()) {
+            all.computeIfAbsent(local.name(), r -> new TreeSet<>()).addAll(rooms.namesIn(local.name()));
+        }
+        return all.entrySet().stream().map(e -> new ChatEvent.RoomInfo(e.getKey(), e.getValue().size())).toList();
+    }
+
     /** Members of {@code room} here and, in a cluster, on the other nodes. */
     private List<String> namesIn(String room) {
         Collection<String> elsewhere = bus.namesElsewhere(room);
@@ -177,6 +191,7 @@ public final class Router {
             m.deliver(new ChatEvent.Error("not_member", "you are not in " + room, null));
             return;
         }
+        st.replayedUpTo.remove(room);
         rooms.remove(room, m);
         if (room.equals(st.current)) {
             st.current = DEFAULT_ROOM;

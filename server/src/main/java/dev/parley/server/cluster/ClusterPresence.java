@@ -82,6 +82,15 @@ final class ClusterPresence {
         return List.copyOf(names);
     }
 
+    /** Every room with members on other live nodes, with their names (as of the last refresh). */
+    Map<String, Set<String>> roomsElsewhere() {
+        Map<String, Set<String>> rooms = new TreeMap<>();
+        for (Map<String, Set<String>> node : remote.values()) {
+            node.forEach((room, names) -> rooms.computeIfAbsent(room, r -> new TreeSet<>()).addAll(names));
+        }
+        return rooms;
+    }
+
     /** Whether {@code name} is on another live node; refreshes the view once if not seen. */
     boolean isOnlineElsewhere(String name) {
         if (seen(name)) {

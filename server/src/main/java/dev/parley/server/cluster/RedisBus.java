@@ -82,12 +82,17 @@ public final class RedisBus implements Bus {
     private RedisBus(RedisClient client, ClusterCodec codec) throws StorageException {
         this.codec = codec;
         this.nodeId = HexFormat.of().formatHex(randomBytes(8));
+        StatefulRedisConnection<String, byte[]> read = null;
         try {
-            this.readConnection = client.connect(RedisStorage.CODEC);
+            read = client.connect(RedisStorage.CODEC);
             this.writeConnection = client.connect(RedisStorage.CODEC);
         } catch (RedisException e) {
+            if (read != null) {
+                read.close();
+            }
             throw new StorageException("cannot connect to Redis", e);
         }
+        this.readConnection = read;
         this.redis = writeConnection.sync();
         this.eventsCursor = topId(codec.eventsKey(), "0-0");
         this.presence = new ClusterPresence(redis, codec, nodeId,
@@ -139,6 +144,11 @@ public final class RedisBus implements Bus {
     @Override
     public Collection<String> namesElsewhere(String room) {
         return presence.namesElsewhere(room);
+    }
+
+    @Override
+    public Map<String, Collection<String>> roomsElsewhere() {
+        return Map.copyOf(presence.roomsElsewhere());
     }
 
     private void deliver(BusMessage m) {

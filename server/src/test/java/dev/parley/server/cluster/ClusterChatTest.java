@@ -126,7 +126,13 @@ class ClusterChatTest {
         awaitMembers(gus, "ops", "gus", "hal");
         hal.send(new ClientEvent.Send("h-1", "ops", "ops only"));
         assertThat(gus.awaitEvent(ServerEvent.Message.class, m -> m.room().equals("ops"), WAIT).text()).isEqualTo("ops only");
-        // ida is not in ops: she sees nothing of it
+        // ida (third node) is not in ops: she sees it listed, but nothing of its traffic
+        assertThat(eventually(WAIT, () -> {
+            ida.send(new ClientEvent.ListRooms());
+            ServerEvent.RoomList list = ida.awaitEvent(ServerEvent.RoomList.class, x -> true, WAIT);
+            return list != null && list.rooms().stream().map(r -> r.room() + "=" + r.members()).toList()
+                    .equals(List.of("main=3", "ops=2"));
+        })).as("rooms of all nodes listed with their member counts").isTrue();
         ida.send(new ClientEvent.Ping());
         ServerEvent next;
         do {
