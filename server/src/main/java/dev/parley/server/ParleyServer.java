@@ -87,8 +87,8 @@ public final class ParleyServer implements AutoCloseable {
         }
         try {
             keys = ServerKeys.loadOrCreate(config.keyFile(), config.dataDir());
-            if (config.redisUri() != null) { // cluster mode: storage and bus through Redis
-                RedisStorage redis = RedisStorage.connect(config.redisUri(), ClusterKeyFile.load(config.clusterKeyFile()),
+            if (config.redis() != null) { // cluster mode: storage and bus through Redis
+                RedisStorage redis = RedisStorage.connect(config.redis().uri(), ClusterKeyFile.load(config.clusterKeyFile()),
                         RedisStorage.DEFAULT_NAMESPACE, RedisStorage.DEFAULT_HISTORY_LENGTH);
                 storage = redis;
                 bus = redis.newBus();

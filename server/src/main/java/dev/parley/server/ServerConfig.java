@@ -1,5 +1,6 @@
 package dev.parley.server;
 
+import dev.parley.server.cluster.RedisAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -27,7 +28,7 @@ public record ServerConfig(
         int handshakeQueueLimit,
         int historyReplay,
         Duration shutdownGrace,
-        String redisUri,
+        RedisAddress redis,
         Path clusterKeyFile) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -56,7 +57,7 @@ public record ServerConfig(
         if (identityPolicy == IdentityPolicy.CLOSED && authorizedKeys == null) {
             throw new IllegalArgumentException("identity policy closed needs an authorized-keys file");
         }
-        if (redisUri != null && clusterKeyFile == null) {
+        if (redis != null && clusterKeyFile == null) {
             throw new IllegalArgumentException("Redis mode needs a cluster key file");
         }
         if (maxMessageBytes > maxFrameBytes) {
@@ -88,7 +89,7 @@ public record ServerConfig(
         private int handshakeQueueLimit = DEFAULT_HANDSHAKE_QUEUE_LIMIT;
         private int historyReplay = DEFAULT_HISTORY_REPLAY;
         private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
-        private String redisUri;
+        private RedisAddress redis;
         private Path clusterKeyFile;
 
         private Builder() {
@@ -188,7 +189,7 @@ public record ServerConfig(
 
         /** Cluster mode: share state through Redis at {@code redis://host:port[/db]}; null: single node. */
         public Builder redis(String uri) {
-            this.redisUri = uri;
+            this.redis = uri == null ? null : new RedisAddress(uri);
             return this;
         }
 
@@ -202,7 +203,7 @@ public record ServerConfig(
             return new ServerConfig(host, port, dataDir, keyFile, identityPolicy, authorizedKeys,
                     maxFrameBytes, maxMessageBytes, handshakeTimeout, idleTimeout, messagesPerSecond,
                     messageBurst, maxConnectionsPerIp, outboundQueueLimit, handshakeWorkers,
-                    handshakeQueueLimit, historyReplay, shutdownGrace, redisUri, clusterKeyFile);
+                    handshakeQueueLimit, historyReplay, shutdownGrace, redis, clusterKeyFile);
         }
 
         private static int range(String name, int value, int min, int max) {

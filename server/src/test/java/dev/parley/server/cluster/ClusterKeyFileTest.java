@@ -54,6 +54,14 @@ class ClusterKeyFileTest {
     }
 
     @Test
+    void redisPasswordNeverShowsInToString() {
+        ServerConfig config = ServerConfig.builder().redis("redis://default:hunter2@10.0.0.5:6379/3")
+                .clusterKeyFile(dir.resolve("cluster.key")).build();
+        assertThat(config.toString()).doesNotContain("hunter2").contains("redis://***@10.0.0.5:6379/3");
+        assertThat(new RedisAddress("redis://127.0.0.1:6379").toString()).contains("redis://127.0.0.1:6379");
+    }
+
+    @Test
     void serverRefusesToStartWithoutTheClusterKey() {
         ServerConfig config = ServerConfig.builder().port(0).dataDir(dir.resolve("data"))
                 .redis("redis://127.0.0.1:1").clusterKeyFile(dir.resolve("missing.key")).build();
