@@ -37,9 +37,10 @@ final class ClusterPresence {
     private final BiConsumer<String, String> departed;
     private final Map<String, Set<String>> local = new TreeMap<>();
     private volatile Map<String, Map<String, Set<String>>> remote = Map.of();
+    private final Object refreshLock = new Object();
     private boolean dirty = true;
     private long lastWrite;
-    private long lastRefresh;
+    private volatile long lastRefresh;
 
     /** @param departed called with (room, name) for members of a node found dead */
     ClusterPresence(RedisCommands<String, byte[]> redis, ClusterCodec codec, String nodeId,
@@ -140,38 +141,51 @@ final class ClusterPresence {
         }
     }
 
-    /** Re-reads every other node's part; a node whose part expired is dropped and reported. */
-    synchronized void refresh() {
-        lastRefresh = System.currentTimeMillis();
-        Map<String, Map<String, Set<String>>> view = new HashMap<>();
-        try {
-            for (byte[] idBytes : redis.smembers(codec.nodesKey())) {
-                String id = new String(idBytes, java.nio.charset.StandardCharsets.US_ASCII);
-                if (id.equals(nodeId)) {
-                    continue;
+    /**
+     * Re-reads every other node's part; a node whose part expired is dropped and reported.
+     * Redis is read outside this object's lock, so {@link #add}/{@link #remove} (router thread)
+     * never wait on Redis.
+     */
+    void refresh() {
+        synchronized (refreshLock) {
+            lastRefresh = System.currentTimeMillis();
+            Map<String, Map<String, Set<String>>> view = new HashMap<>();
+            try {
+                for (byte[] idBytes : redis.smembers(codec.nodesKey())) {
+                    String id = new String(idBytes, java.nio.charset.StandardCharsets.US_ASCII);
+                    if (id.equals(nodeId)) {
+                        continue;
+                    }
+                    byte[] sealed = redis.get(codec.nodeKey(id));
+                    if (sealed == null) {
+                        redis.srem(codec.nodesKey(), idBytes);
+                        continue;
+                    }
+                    try {
+                        view.put(id, codec.openPresence(id, sealed));
+                    } catch (StorageException e) {
+                        log.warn("ignoring node presence: {}", e.getMessage());
+                    }
                 }
-                byte[] sealed = redis.get(codec.nodeKey(id));
-                if (sealed == null) {
-                    redis.srem(codec.nodesKey(), idBytes);
-                    continue;
-                }
-                try {
-                    view.put(id, codec.openPresence(id, sealed));
-                } catch (StorageException e) {
-                    log.warn("ignoring node presence: {}", e.getMessage());
-                }
+            } catch (RedisException e) {
+                log.debug("presence refresh failed: {}", e.getClass().getSimpleName());
+                return; // keep the last view while Redis is away
             }
-        } catch (RedisException e) {
-            log.debug("presence refresh failed: {}", e.getClass().getSimpleName());
-            return; // keep the last view while Redis is away
+            Map<String, Map<String, Set<String>>> before = remote;
+            remote = Map.copyOf(view);
+            List<String[]> gone;
+            synchronized (this) {
+                gone = departed(before, view);
+            }
+            for (String[] g : gone) {
+                departed.accept(g[0], g[1]);
+            }
         }
-        Map<String, Map<String, Set<String>>> before = remote;
-        remote = Map.copyOf(view);
-        reportDeparted(before, view);
     }
 
     /** Members of nodes that vanished, unless still present on a live node or here. */
-    private void reportDeparted(Map<String, Map<String, Set<String>>> before, Map<String, Map<String, Set<String>>> now) {
+    private List<String[]> departed(Map<String, Map<String, Set<String>>> before,
+            Map<String, Map<String, Set<String>>> now) {
         List<String[]> gone = new ArrayList<>();
         for (Map.Entry<String, Map<String, Set<String>>> node : before.entrySet()) {
             if (now.containsKey(node.getKey())) {
@@ -187,9 +201,7 @@ final class ClusterPresence {
                 }
             });
         }
-        for (String[] g : gone) {
-            departed.accept(g[0], g[1]);
-        }
+        return gone;
     }
 
     /** Removes this node's part (graceful shutdown). */
