@@ -1,0 +1,125 @@
+package dev.parley.bench.load;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Runs the scenarios of {@code parley bench}: one scenario against one target, or
+ * {@link #all} (Parley v2 and v1, the Node reference, the plaintext ceiling, and cluster mode
+ * when a Redis URL is given), each server in its own process, started and stopped in turn so
+ * that only one is running at a time. Builds the {@link Report}.
+ */
+public final class BenchRunner {
+    private final BenchOptions o;
+    private final Report report;
+
+    public BenchRunner(BenchOptions options) {
+        this.o = options;
+        this.report = new Report(options.commandLine(), Machine.detect(), Instant.now());
+    }
+
+    public Report report() {
+        return report;
+    }
+
+    public void handshake() throws IOException, InterruptedException {
+        try (Target t = open(o.target())) {
+            report.add(HandshakeScenario.run(t, o.clients(), o.hold(), o.load()));
+        }
+    }
+
+    public void fanout() throws IOException, InterruptedException {
+        try (Target t = open(o.target())) {
+            report.add(fanout(t, "fanout"));
+        }
+    }
+
+    public void idle() throws IOException, InterruptedException {
+        try (Target t = open(o.target())) {
+            report.add(IdleScenario.run(t, o.sessions(), o.load()));
+        }
+    }
+
+    /** Fan-out across two nodes: two {@code --url}s, or two Parley nodes on {@code --redis}. */
+    public void cluster() throws IOException, InterruptedException {
+        Target t;
+        if (o.urls().size() >= 2) {
+            t = Targets.external("cluster", o.dialect(), o.urls(), o.serverKey());
+        } else if (o.redis() != null) {
+            t = Targets.parleyCluster(o.launch(), o.target().equals("parley-v1") ? WireDialect.V1 : WireDialect.V2,
+                    "parley-cluster", o.redis());
+        } else {
+            throw new IllegalArgumentException("cluster needs two --url or --redis");
+        }
+        try (t) {
+            report.add(fanout(t, "cluster"));
+        }
+    }
+
+    /** Every scenario against every target; a failing part is noted in the report, the rest runs. */
+    public void all() throws InterruptedException {
+        for (String target : List.of("parley", "parley-v1", "reference", "plaintext")) {
+            attempt(target + " handshake", () -> {
+                try (Target t = open(target)) {
+                    report.add(HandshakeScenario.run(t, o.clients(), false, o.load()));
+                }
+            });
+            attempt(target + " fanout", () -> {
+                try (Target t = open(target)) {
+                    report.add(fanout(t, "fanout"));
+                }
+            });
+            if (!target.equals("parley-v1")) {
+                attempt(target + " idle", () -> {
+                    try (Target t = open(target)) {
+                        report.add(IdleScenario.run(t, o.sessions(), o.load()));
+                    }
+                });
+            }
+        }
+        if (o.redis() != null) {
+            attempt("cluster", this::cluster);
+        } else {
+            report.note("cluster: not run (no --redis URL given; cluster mode needs the server's --redis option).");
+        }
+    }
+
+    private List<StepResult> fanout(Target t, String scenario) throws InterruptedException {
+        FanoutScenario f = new FanoutScenario(t, scenario, o.load());
+        int clients = o.fanoutClients();
+        return o.rates().isEmpty() ? f.sweep(clients, o.startRate(), o.seconds()) : f.run(clients, o.rates(), o.seconds());
+    }
+
+    private Target open(String target) throws IOException, InterruptedException {
+        if (!o.urls().isEmpty()) {
+            return Targets.external("external", o.dialect(), o.urls(), o.serverKey());
+        }
+        Targets.Launch l = o.launch();
+        return switch (target) {
+            case "parley" -> Targets.parley(l, WireDialect.V2, "parley-v2", List.of());
+            case "parley-v1" -> Targets.parley(l, WireDialect.V1, "parley-v1", List.of());
+            case "reference" -> Targets.reference(l, "unicast", "reference");
+            case "reference-n2" -> Targets.reference(l, "n2", "reference-n2");
+            case "plaintext" -> Targets.plaintext(l, "plaintext");
+            default -> throw new IllegalArgumentException("unknown target " + target);
+        };
+    }
+
+    @FunctionalInterface
+    private interface Part {
+        void run() throws Exception;
+    }
+
+    private void attempt(String what, Part part) throws InterruptedException {
+        try {
+            part.run();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            String msg = what + ": failed: " + e;
+            o.load().progress(msg);
+            report.note(msg);
+        }
+    }
+}
