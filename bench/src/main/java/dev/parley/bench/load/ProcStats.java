@@ -65,7 +65,7 @@ public final class ProcStats {
         return -1;
     }
 
-    /** The used heap from {@code jcmd <pid> GC.heap_info} output (G1, Parallel, Serial), in bytes. */
+    /** The used heap from {@code jcmd <pid> GC.heap_info} output of G1 (the default collector), in bytes. */
     static OptionalLong heapUsedFromHeapInfo(String heapInfo) {
         Matcher m = HEAP_USED.matcher(heapInfo);
         return m.find() ? OptionalLong.of(Long.parseLong(m.group(1)) * 1024) : OptionalLong.empty();
