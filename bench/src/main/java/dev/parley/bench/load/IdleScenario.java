@@ -6,8 +6,9 @@ import java.util.OptionalLong;
 
 /**
  * {@code idle}: N established sessions held open; at each checkpoint the server's heap after a
- * full GC and its RSS are measured, once it has gone quiet (join announcements processed). The
- * server must be a separate process started by the bench (heap needs its pid).
+ * full GC and its RSS are measured, once it has gone quiet (join announcements processed), and
+ * a Java server's class histogram is saved next to its log ({@code <label>-histogram-<n>.txt}).
+ * The server must be a separate process started by the bench (heap needs its pid).
  */
 public final class IdleScenario {
     static final double QUIET_CPU_PERCENT = 10;
@@ -41,7 +42,9 @@ public final class IdleScenario {
                     }
                 }
                 waitQuiet(target, settings);
-                OptionalLong heap = target.processes().get(0).heapUsedAfterGc();
+                ServerProcess server = target.processes().get(0);
+                OptionalLong heap = server.heapUsedAfterGc();
+                server.writeClassHistogram(server.log().resolveSibling(target.label() + "-histogram-" + open + ".txt"));
                 StepResult r = m.result("idle", open, Double.NaN, m.elapsedSeconds(), stats.handshakes(), -1, -1, -1,
                         null, heap.orElse(-1));
                 settings.progress(String.format("[idle %s] %d sessions: heap %s, RSS %s", target.label(), open,

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * line (and an optional {@code public key: <base64>} line), measures it through {@code /proc}
  * and {@code jcmd}, and stops it on {@link #close()} or at JVM exit (shutdown hook).
  *
- * <p>Its stderr goes to a log file; stdout lines after start-up are kept for
- * {@link #nodeStats()}. Thread-safe.
+ * <p>Its stderr goes to a log file; stdout lines after start-up are kept for the Node
+ * server's {@code stats} answer. Thread-safe.
  */
 public final class ServerProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("listening on ws://([^/\\s]+):(\\d+)/");
@@ -162,6 +162,23 @@ public final class ServerProcess implements AutoCloseable {
             return nodeStats();
         } catch (IOException e) {
             return OptionalLong.empty();
+        }
+    }
+
+    /**
+     * Writes the server's live-object histogram ({@code jcmd GC.class_histogram}, Java only) to
+     * {@code file}, for finding what a session keeps on the heap. Returns false if not possible.
+     */
+    public boolean writeClassHistogram(Path file) throws InterruptedException {
+        if (kind != Kind.JAVA) {
+            return false;
+        }
+        try {
+            String histogram = run(List.of(jcmd(), Long.toString(pid()), "GC.class_histogram"));
+            java.nio.file.Files.writeString(file, histogram, StandardCharsets.UTF_8);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
