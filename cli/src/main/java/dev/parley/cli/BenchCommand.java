@@ -69,7 +69,7 @@ final class BenchCommand implements Runnable {
         @Option(names = "--seconds", defaultValue = "5", description = "fanout: seconds per step (default: ${DEFAULT-VALUE})")
         double seconds;
 
-        @Option(names = "--sessions", split = ",", defaultValue = "0,2500,5000,10000,15000",
+        @Option(names = "--sessions", split = ",", defaultValue = "0,1000,2000,4000,8000",
                 description = "idle: session checkpoints (default: ${DEFAULT-VALUE})")
         List<Integer> sessions;
 

@@ -19,6 +19,7 @@ public final class FanoutScenario {
     static final long SETTLE_MILLIS = 2_000;
     static final long DRAIN_MILLIS = 3_000;
     static final int MAX_SWEEP_STEPS = 16;
+    static final long QUIESCE_MAX_MILLIS = 60_000;
 
     private final Target target;
     private final String scenario;
@@ -48,6 +49,7 @@ public final class FanoutScenario {
         try (ClientPool pool = settings.newPool(stats)) {
             List<LoadClient> room = connect(pool, clients);
             List<StepResult> out = new ArrayList<>();
+            warmUp(room, startRate, seconds);
             StepResult best = null;
             double rate = startRate;
             for (int i = 0; i < MAX_SWEEP_STEPS; i++) {
@@ -78,7 +80,30 @@ public final class FanoutScenario {
         return room;
     }
 
+    /** One unrecorded step, so JIT compilation and buffer growth do not land in the first result. */
+    private void warmUp(List<LoadClient> room, double rate, double seconds) throws InterruptedException {
+        settings.progress(String.format("[%s %s] warm-up at %.0f msg/s", scenario, target.label(), rate));
+        stats.currentTag(stats.currentTag() + 1);
+        send(room, rate, seconds);
+        quiesce();
+    }
+
+    /** Waits until no receipt arrived for a second (the previous step's backlog is gone), bounded. */
+    private void quiesce() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(QUIESCE_MAX_MILLIS);
+        long last = stats.receipts();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            long now = stats.receipts();
+            if (now == last) {
+                return;
+            }
+            last = now;
+        }
+    }
+
     private StepResult step(List<LoadClient> room, double rate, double seconds) throws InterruptedException {
+        quiesce();
         stats.currentTag(stats.currentTag() + 1);
         stats.deliveryInterval(); // discard receipts of earlier steps
         long sent0 = stats.sentCount();
@@ -105,8 +130,9 @@ public final class FanoutScenario {
         long sent = stats.sentCount() - sent0;
         long delivered = stats.deliveries() - delivered0;
         StepResult r = m.result(scenario, room.size(), rate, elapsed, -1, sent, delivered, sent * room.size(), latency, -1);
-        settings.progress(String.format("[%s %s] rate=%.0f/s: %.0f deliveries/s, p50 %.2f ms, p99 %.2f ms, %s",
-                scenario, target.label(), rate, r.deliveriesPerSecond(), r.p50Ms(), r.p99Ms(),
+        settings.progress(String.format("[%s %s] rate=%.0f/s: %.0f deliveries/s, p50 %.2f ms, p99 %.2f ms, server CPU %.0f%%, generator CPU %.0f%%, %s",
+                scenario, target.label(), rate, r.deliveriesPerSecond(), r.p50Ms(), r.p99Ms(), r.serverCpuPercent(),
+                r.generatorCpuPercent(),
                 r.sustained() ? "sustained" : "NOT sustained (" + delivered + "/" + r.expected() + ", errors " + r.errorsByReason() + ")"));
         return r;
     }

@@ -66,6 +66,11 @@ public final class LoadStats {
         return deliveries.sum();
     }
 
+    /** Every receipt carrying a marker, of any step. */
+    public long receipts() {
+        return deliveries.sum() + staleDeliveries.sum();
+    }
+
     public long staleDeliveries() {
         return staleDeliveries.sum();
     }

@@ -40,16 +40,18 @@ final class MarkdownReport {
         b.append("## Every step\n\n");
         b.append("Latency: fan-out rows are delivery latency (sender's send to each receipt, one clock); handshake rows "
                 + "are connect-to-established latency. CPU: server CPU time over wall time (100 % = one core). Heap: "
-                + "after a forced full GC.\n\n");
+                + "after a forced full GC. Generator CPU: the load generator's own process (it shares the machine, so "
+                + "a saturated generator caps what can be measured).\n\n");
         b.append("| scenario | target | clients | rate msg/s | s | handshakes/s | deliveries/s | sustained | p50 ms | p99 ms "
-                + "| p99.9 ms | errors | server CPU % | RSS MiB | heap MiB |\n");
-        b.append("|---|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| p99.9 ms | errors | server CPU % | generator CPU % | RSS MiB | heap MiB |\n");
+        b.append("|---|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (StepResult r : report.steps()) {
-            b.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %.1f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+            b.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %.1f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
                     r.scenario(), r.target(), r.clients(), Report.num(r.offeredRate(), 0), r.seconds(),
                     Report.num(r.handshakesPerSecond(), 0), Report.num(r.deliveriesPerSecond(), 0),
                     r.expected() > 0 ? (r.sustained() ? "yes" : "no") : "-", Report.num(r.p50Ms(), 2),
                     Report.num(r.p99Ms(), 2), Report.num(r.p999Ms(), 2), errors(r), Report.num(r.serverCpuPercent(), 0),
+                    Report.num(r.generatorCpuPercent(), 0),
                     Report.mibNumber(r.serverRssBytes()), Report.mibNumber(r.serverHeapBytes())));
         }
         if (!notes.isEmpty()) {

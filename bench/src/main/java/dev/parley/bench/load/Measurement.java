@@ -8,6 +8,7 @@ final class Measurement {
     private final Target target;
     private final long startNanos;
     private final long startCpu;
+    private final long startOwnCpu = ownCpuNanos();
     private final Map<String, Long> startErrors;
     private final LoadStats stats;
 
@@ -29,6 +30,16 @@ final class Measurement {
         return end < 0 || startCpu < 0 || wall <= 0 ? Double.NaN : 100.0 * (end - startCpu) / wall;
     }
 
+    double generatorCpuPercent() {
+        long end = ownCpuNanos();
+        long wall = System.nanoTime() - startNanos;
+        return end < 0 || startOwnCpu < 0 || wall <= 0 ? Double.NaN : 100.0 * (end - startOwnCpu) / wall;
+    }
+
+    private static long ownCpuNanos() {
+        return ProcStats.cpuNanos(ProcessHandle.current().pid());
+    }
+
     /** Errors counted since this measurement began, by reason. */
     Map<String, Long> newErrors() {
         Map<String, Long> now = stats.errors();
@@ -45,7 +56,7 @@ final class Measurement {
         return new StepResult(scenario, target.label(), clients, offeredRate, seconds, handshakes, sent, deliveries,
                 expected, any ? ms(latency, 50) : Double.NaN, any ? ms(latency, 99) : Double.NaN,
                 any ? ms(latency, 99.9) : Double.NaN, any ? latency.getMaxValue() / 1000.0 : Double.NaN,
-                errorCount, errors, cpuPercent(), target.rssBytes(), heapBytes);
+                errorCount, errors, cpuPercent(), target.rssBytes(), heapBytes, generatorCpuPercent());
     }
 
     private static double ms(Histogram h, double percentile) {

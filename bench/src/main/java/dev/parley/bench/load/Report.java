@@ -49,14 +49,15 @@ public final class Report {
     /** Fixed-width table of every step. */
     public String table() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%-9s %-16s %7s %9s %6s %10s %12s %8s %8s %8s %7s %6s %9s %9s%n",
+        b.append(String.format(Locale.ROOT, "%-9s %-16s %7s %9s %6s %10s %12s %8s %8s %8s %7s %6s %6s %9s %9s%n",
                 "scenario", "target", "clients", "rate/s", "secs", "hs/s", "deliv/s", "p50ms", "p99ms", "p999ms",
-                "errors", "cpu%", "rssMiB", "heapMiB"));
+                "errors", "cpu%", "gen%", "rssMiB", "heapMiB"));
         for (StepResult r : steps) {
-            b.append(String.format(Locale.ROOT, "%-9s %-16s %7d %9s %6.1f %10s %12s %8s %8s %8s %7d %6s %9s %9s%n",
+            b.append(String.format(Locale.ROOT, "%-9s %-16s %7d %9s %6.1f %10s %12s %8s %8s %8s %7d %6s %6s %9s %9s%n",
                     r.scenario(), r.target(), r.clients(), num(r.offeredRate(), 0), r.seconds(),
                     num(r.handshakesPerSecond(), 0), num(r.deliveriesPerSecond(), 0), num(r.p50Ms(), 2),
                     num(r.p99Ms(), 2), num(r.p999Ms(), 2), r.errors(), num(r.serverCpuPercent(), 0),
+                    num(r.generatorCpuPercent(), 0),
                     mibNumber(r.serverRssBytes()), mibNumber(r.serverHeapBytes())));
         }
         return b.toString();
@@ -78,7 +79,8 @@ public final class Report {
                     .field("p50Ms", r.p50Ms()).field("p99Ms", r.p99Ms()).field("p999Ms", r.p999Ms())
                     .field("maxMs", r.maxMs()).field("errors", r.errors()).field("errorsByReason", r.errorsByReason())
                     .field("serverCpuPercent", r.serverCpuPercent()).field("serverRssBytes", r.serverRssBytes())
-                    .field("serverHeapBytes", r.serverHeapBytes()).endObject();
+                    .field("serverHeapBytes", r.serverHeapBytes())
+                    .field("generatorCpuPercent", r.generatorCpuPercent()).endObject();
         }
         w.endArray();
         w.name("notes").beginArray();

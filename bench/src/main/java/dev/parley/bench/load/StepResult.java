@@ -19,12 +19,14 @@ import java.util.Map;
  * @param serverCpuPercent server CPU time over wall time, 100 = one core busy
  * @param serverRssBytes  server resident set at the end of the step
  * @param serverHeapBytes server heap in use after a forced full GC (idle), else -1
+ * @param generatorCpuPercent the load generator's own CPU over wall time (it shares the machine)
  */
 public record StepResult(String scenario, String target, int clients, double offeredRate, double seconds,
                          long handshakes, long sent, long deliveries, long expected,
                          double p50Ms, double p99Ms, double p999Ms, double maxMs,
                          long errors, Map<String, Long> errorsByReason,
-                         double serverCpuPercent, long serverRssBytes, long serverHeapBytes) {
+                         double serverCpuPercent, long serverRssBytes, long serverHeapBytes,
+                         double generatorCpuPercent) {
     public StepResult {
         errorsByReason = Map.copyOf(errorsByReason);
     }
@@ -37,8 +39,13 @@ public record StepResult(String scenario, String target, int clients, double off
         return deliveries < 0 || seconds <= 0 ? Double.NaN : deliveries / seconds;
     }
 
-    /** Whether the server kept up: at least 95 % of the expected receipts arrived, no errors. */
+    /**
+     * Whether the server kept up: no errors, at least 95 % of the expected receipts arrived, and
+     * they arrived at no less than 90 % of the offered rate (so a step that only finished while
+     * draining a backlog does not count).
+     */
     public boolean sustained() {
-        return expected > 0 && deliveries >= 0.95 * expected && errors == 0;
+        return expected > 0 && errors == 0 && deliveries >= 0.95 * expected
+                && deliveriesPerSecond() >= 0.9 * offeredRate * clients;
     }
 }
