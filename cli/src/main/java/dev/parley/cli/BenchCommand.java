@@ -76,8 +76,13 @@ final class BenchCommand implements Runnable {
         @Option(names = "--hold", description = "handshake: keep sessions open (default: close each once established)")
         boolean hold;
 
-        @Option(names = "--redis", paramLabel = "URL", description = "cluster: Redis for two Parley nodes started by the bench")
+        @Option(names = "--redis", paramLabel = "URL",
+                description = "cluster: Redis for two Parley nodes started by the bench (default: start a redis-server)")
         String redis;
+
+        @Option(names = "--server-jar", paramLabel = "JAR",
+                description = "jar (classpath) of the parley server the bench starts (default: this parley's own)")
+        String serverJar;
 
         @Option(names = "--out", paramLabel = "FILE", description = "report: .md (with .json and SVGs next to it) or .json")
         Path out;
@@ -111,7 +116,8 @@ final class BenchCommand implements Runnable {
                 Streams.current().err.println("parley bench: server logs in " + work);
                 LoadSettings load = new LoadSettings(threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
                         inFlight, perAddress, 300_000, Streams.current().err);
-                Targets.Launch launch = new Targets.Launch(work, System.getProperty("java.class.path"),
+                String own = System.getProperty("java.class.path");
+                Targets.Launch launch = new Targets.Launch(work, own, serverJar != null ? serverJar : own,
                         Arrays.stream(serverJvmArgs.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList(),
                         referenceDir != null ? referenceDir : findReferenceDir(), jfr);
                 String line = "./parley bench " + spec.name() + " " + String.join(" ", spec.commandLine().getParseResult().originalArgs());

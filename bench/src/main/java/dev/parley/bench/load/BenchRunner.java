@@ -41,16 +41,19 @@ public final class BenchRunner {
         }
     }
 
-    /** Fan-out across two nodes: two {@code --url}s, or two Parley nodes on {@code --redis}. */
+    /**
+     * Fan-out across two nodes: two {@code --url}s, or two Parley nodes started by the bench on
+     * {@code --redis} (or on a throw-away {@code redis-server} when none is given).
+     */
     public void cluster() throws IOException, InterruptedException {
         Target t;
         if (o.urls().size() >= 2) {
             t = Targets.external("cluster", o.dialect(), o.urls(), o.serverKey());
-        } else if (o.redis() != null) {
+        } else if (!o.urls().isEmpty()) {
+            throw new IllegalArgumentException("cluster needs two --url (one per node), or none to start a cluster");
+        } else {
             t = Targets.parleyCluster(o.launch(), o.target().equals("parley-v1") ? WireDialect.V1 : WireDialect.V2,
                     "parley-cluster", o.redis());
-        } else {
-            throw new IllegalArgumentException("cluster needs two --url or --redis");
         }
         try (t) {
             report.add(fanout(t, "cluster"));
@@ -78,10 +81,10 @@ public final class BenchRunner {
                 });
             }
         }
-        if (o.redis() != null) {
+        if (o.redis() != null || onPath("redis-server")) {
             attempt("cluster", this::cluster);
         } else {
-            report.note("cluster: not run (no --redis URL given; cluster mode needs the server's --redis option).");
+            report.note("cluster: not run (no --redis URL and no redis-server on the PATH).");
         }
     }
 
@@ -89,6 +92,19 @@ public final class BenchRunner {
         FanoutScenario f = new FanoutScenario(t, scenario, o.load());
         int clients = o.fanoutClients();
         return o.rates().isEmpty() ? f.sweep(clients, o.startRate(), o.seconds()) : f.run(clients, o.rates(), o.seconds());
+    }
+
+    private static boolean onPath(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Target open(String target) throws IOException, InterruptedException {

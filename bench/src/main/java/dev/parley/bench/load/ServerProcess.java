@@ -28,8 +28,8 @@ public final class ServerProcess implements AutoCloseable {
     private static final Pattern PUBLIC_KEY = Pattern.compile("public key: ([A-Za-z0-9+/=]+)");
     private static final Pattern NODE_HEAP = Pattern.compile("\"heapUsed\":(\\d+)");
 
-    /** Which runtime the process is, for heap measurement. */
-    public enum Kind { JAVA, NODE }
+    /** Which runtime the process is, for heap measurement (none for Redis). */
+    public enum Kind { JAVA, NODE, REDIS }
 
     private final Process process;
     private final Kind kind;
@@ -89,6 +89,9 @@ public final class ServerProcess implements AutoCloseable {
                 if (m.find()) {
                     port = Integer.parseInt(m.group(2));
                 }
+                if (kind == Kind.REDIS && line.contains("Ready to accept connections")) {
+                    port = redisPort(command);
+                }
                 Matcher k = PUBLIC_KEY.matcher(line);
                 if (k.find()) {
                     key = k.group(1);
@@ -110,6 +113,23 @@ public final class ServerProcess implements AutoCloseable {
             throw e;
         }
         return new ServerProcess(p, kind, port, key, log, lines);
+    }
+
+    /**
+     * A throw-away {@code redis-server} on a free loopback port: no persistence, no protected
+     * mode needed (bound to 127.0.0.1 only).
+     */
+    public static ServerProcess startRedis(Path log) throws IOException, InterruptedException {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        return start(List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no"), Kind.REDIS, log, Targets.START_SECONDS);
+    }
+
+    private static int redisPort(List<String> command) {
+        return Integer.parseInt(command.get(command.indexOf("--port") + 1));
     }
 
     private static boolean needsKey(List<String> command) {
@@ -159,7 +179,7 @@ public final class ServerProcess implements AutoCloseable {
                 run(List.of(jcmd(), Long.toString(pid()), "GC.run"));
                 return ProcStats.heapUsedFromHeapInfo(run(List.of(jcmd(), Long.toString(pid()), "GC.heap_info")));
             }
-            return nodeStats();
+            return kind == Kind.NODE ? nodeStats() : OptionalLong.empty();
         } catch (IOException e) {
             return OptionalLong.empty();
         }

@@ -22,17 +22,22 @@ public final class Targets {
     public static final String PARLEY_MAIN = "dev.parley.cli.ParleyCommand";
     public static final String PLAINTEXT_MAIN = "dev.parley.bench.plain.PlaintextBroadcastServer";
     static final int START_SECONDS = 60;
+    private static final java.nio.file.attribute.FileAttribute<?> OWNER_ONLY =
+            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
 
     /**
      * Where and how to start servers.
      *
      * @param workDir      logs, data directories and JFR recordings go here
-     * @param classpath    classpath holding the parley command and this module
+     * @param classpath    classpath holding this module (the plaintext server)
+     * @param parleyClasspath classpath holding the parley command (usually the same)
      * @param serverJvmArgs extra JVM flags for Java servers (heap size, GC)
      * @param referenceDir directory of {@code server.js} with its {@code node_modules}
      * @param jfr          record each Java server with JFR into {@code workDir}
      */
-    public record Launch(Path workDir, String classpath, List<String> serverJvmArgs, Path referenceDir, boolean jfr) {
+    public record Launch(Path workDir, String classpath, String parleyClasspath, List<String> serverJvmArgs,
+                         Path referenceDir, boolean jfr) {
         public Launch {
             serverJvmArgs = List.copyOf(serverJvmArgs);
         }
@@ -48,15 +53,39 @@ public final class Targets {
         return new Target(label, dialect, List.of(url(p)), key(p.publicKey(), label), List.of(p));
     }
 
-    /** Two Parley nodes sharing a Redis (cluster mode, {@code --redis}). */
+    /**
+     * Two Parley nodes sharing a Redis (cluster mode: {@code --redis} and {@code --cluster-key-file},
+     * one server key file for both). {@code redisUrl} null: the bench starts a throw-away
+     * {@code redis-server}, counted as part of the target (CPU, RSS) and stopped with it.
+     */
     public static Target parleyCluster(Launch l, WireDialect dialect, String label, String redisUrl)
             throws IOException, InterruptedException {
+        ServerProcess redis = null;
+        if (redisUrl == null) {
+            redis = ServerProcess.startRedis(l.workDir().resolve(label + "-redis.log"));
+            redisUrl = "redis://127.0.0.1:" + redis.port();
+        }
+        try {
+            return parleyNodes(l, dialect, label, redisUrl, redis);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            if (redis != null) {
+                redis.close();
+            }
+            throw e;
+        }
+    }
+
+    private static Target parleyNodes(Launch l, WireDialect dialect, String label, String redisUrl, ServerProcess redis)
+            throws IOException, InterruptedException {
         // both nodes get one key file, so clients pin one server key whichever node they reach
-        Path keyFile = l.workDir().resolve(label + "-server.key");
-        Files.createFile(keyFile, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        Path keyFile = Files.createTempFile(l.workDir(), label + "-server-", ".key", OWNER_ONLY);
         Files.writeString(keyFile, Base64.getEncoder().encodeToString(KeyPair.generate().privateKey().toByteArray()) + "\n");
-        List<String> args = List.of("--redis", redisUrl, "--key-file", keyFile.toString());
+        Path clusterKey = Files.createTempFile(l.workDir(), label + "-cluster-", ".key", OWNER_ONLY);
+        byte[] shared = new byte[32];
+        new java.security.SecureRandom().nextBytes(shared);
+        Files.writeString(clusterKey, Base64.getEncoder().encodeToString(shared) + "\n");
+        List<String> args = List.of("--redis", redisUrl, "--key-file", keyFile.toString(),
+                "--cluster-key-file", clusterKey.toString());
         List<ServerProcess> nodes = new ArrayList<>();
         try {
             nodes.add(startParley(l, label + "-a", args));
@@ -64,6 +93,9 @@ public final class Targets {
         } catch (IOException | InterruptedException | RuntimeException e) {
             nodes.forEach(ServerProcess::close);
             throw e;
+        }
+        if (redis != null) {
+            nodes.add(redis);
         }
         return new Target(label, dialect, List.of(url(nodes.get(0)), url(nodes.get(1))),
                 key(nodes.get(0).publicKey(), label), nodes);
@@ -73,7 +105,7 @@ public final class Targets {
             throws IOException, InterruptedException {
         Path data = Files.createTempDirectory(l.workDir(), label + "-data-");
         List<String> cmd = new ArrayList<>(java(l, label));
-        cmd.addAll(List.of("-cp", l.classpath(), PARLEY_MAIN, "server",
+        cmd.addAll(List.of("-cp", l.parleyClasspath(), PARLEY_MAIN, "server",
                 "--port", "0", "--data", data.toString(), "--identity", "open",
                 "--rate", "1000000", "--burst", "1000000", "--max-per-ip", "1000000",
                 "--outbound-queue", "100000", "--handshake-queue", "100000", "--history", "0",

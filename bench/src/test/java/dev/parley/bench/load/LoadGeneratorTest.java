@@ -70,6 +70,17 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void clusterTargetSpreadsClientsOverItsUrls() throws Exception {
+        URI other = URI.create("ws://localhost:" + parleyUrl.getPort() + "/");
+        Target two = Targets.external("cluster", WireDialect.V2, List.of(parleyUrl, other), parley.publicKey().toBase64());
+        assertThat(two.url(0)).isEqualTo(parleyUrl);
+        assertThat(two.url(1)).isEqualTo(other);
+        StepResult r = new FanoutScenario(two, "cluster", SETTINGS).run(CLIENTS, List.of(20.0), 1.0).get(0);
+        assertThat(r.scenario()).isEqualTo("cluster");
+        assertThat(r.deliveries()).isEqualTo(r.sent() * CLIENTS);
+    }
+
+    @Test
     void aServerWithAnotherKeyFailsEveryHandshake() throws Exception {
         Target impostor = Targets.external("impostor", WireDialect.V2, List.of(parleyUrl),
                 KeyPair.generate().publicKey().toBase64());
@@ -92,7 +103,8 @@ class LoadGeneratorTest {
 
     @Test
     void idleMeasuresTheHeapAndRssOfAServerProcessAndStopsIt(@TempDir Path work) throws Exception {
-        Targets.Launch launch = new Targets.Launch(work, System.getProperty("java.class.path"), List.of("-Xmx256m"),
+        Targets.Launch launch = new Targets.Launch(work, System.getProperty("java.class.path"),
+                System.getProperty("java.class.path"), List.of("-Xmx256m"),
                 Path.of("reference"), false);
         Target t = Targets.plaintext(launch, "plaintext");
         ServerProcess p = t.processes().get(0);
@@ -111,7 +123,8 @@ class LoadGeneratorTest {
     void referenceServerUnderNodeSpeaksV1(@TempDir Path work) throws Exception {
         Path ref = Path.of("reference");
         assumeThat(Files.isDirectory(ref.resolve("node_modules/ws"))).as("run scripts/install-test-deps").isTrue();
-        Targets.Launch launch = new Targets.Launch(work, System.getProperty("java.class.path"), List.of(), ref, false);
+        Targets.Launch launch = new Targets.Launch(work, System.getProperty("java.class.path"),
+                System.getProperty("java.class.path"), List.of(), ref, false);
         Target t = Targets.reference(launch, "unicast", "reference");
         ServerProcess p = t.processes().get(0);
         try (t) {
