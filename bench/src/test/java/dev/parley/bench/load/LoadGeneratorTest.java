@@ -71,7 +71,7 @@ class LoadGeneratorTest {
 
     @Test
     void clusterTargetSpreadsClientsOverItsUrls() throws Exception {
-        URI other = URI.create("ws://localhost:" + parleyUrl.getPort() + "/");
+        URI other = URI.create("ws://127.0.0.1:" + parleyUrl.getPort() + "/node-b"); // any path upgrades
         Target two = Targets.external("cluster", WireDialect.V2, List.of(parleyUrl, other), parley.publicKey().toBase64());
         assertThat(two.url(0)).isEqualTo(parleyUrl);
         assertThat(two.url(1)).isEqualTo(other);
