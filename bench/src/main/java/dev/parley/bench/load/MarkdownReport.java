@@ -31,7 +31,8 @@ final class MarkdownReport {
         b.append(String.format(Locale.ROOT, "- %d CPUs (`nproc`), %s%n- memory %.1f GiB%n- %s%n- %s%n- open files limit %d%n",
                 machine.nproc(), machine.cpuModel(), machine.memoryBytes() / 1073741824.0, machine.javaVersion(),
                 machine.os(), machine.openFilesLimit()));
-        b.append("\nThe generator and the servers share this machine; every server runs as its own process.\n\n");
+        b.append("\nThe generator and the servers share this machine; every server runs as its own process. How each "
+                + "number is measured, and what the targets mean: [bench/README.md](../bench/README.md).\n\n");
         b.append("## Summary\n\n");
         summary(b);
         b.append("\n## Charts\n\n");
@@ -92,6 +93,41 @@ final class MarkdownReport {
         }
         ratio(b, maxFanout, "reference");
         ratio(b, maxFanout, "plaintext");
+        goals(b, maxFanout);
+    }
+
+    /** The targets, met or not, for the Parley v2 rows. */
+    private void goals(StringBuilder b, Map<String, Double> maxFanout) {
+        String p = "parley-v2";
+        if (!maxFanout.containsKey(p) && report.steps().stream().noneMatch(r -> r.target().equals(p))) {
+            return;
+        }
+        b.append("\nTargets (2-core machine, generator and server sharing it):\n\n");
+        double hs = report.steps().stream().filter(r -> r.scenario().equals("handshake") && r.target().equals(p))
+                .mapToDouble(StepResult::handshakesPerSecond).max().orElse(Double.NaN);
+        goal(b, "handshakes ≥ 1,500/s", Report.num(hs, 0) + "/s", hs >= 1500);
+        double fan = maxFanout.getOrDefault(p, Double.NaN);
+        double ref = maxFanout.getOrDefault("reference", Double.NaN);
+        double plain = maxFanout.getOrDefault("plaintext", Double.NaN);
+        goal(b, "fan-out ≥ 20× the reference", Report.num(fan / ref, 1) + "×", fan / ref >= 20);
+        goal(b, "fan-out ≥ 50 % of the plaintext ceiling", Report.num(100 * fan / plain, 0) + " %", fan / plain >= 0.5);
+        List<StepResult> steps = report.byTarget(List.of("fanout")).getOrDefault(p, List.of());
+        StepResult best = steps.stream().filter(StepResult::sustained)
+                .max((x, y) -> Double.compare(x.deliveriesPerSecond(), y.deliveriesPerSecond())).orElse(null);
+        StepResult half = best == null ? null : steps.stream()
+                .filter(r -> Math.abs(r.offeredRate() - best.offeredRate() / 2) < 1e-9).reduce((x, y) -> y).orElse(null);
+        double p99 = half == null ? Double.NaN : half.p99Ms();
+        goal(b, "p99 < 20 ms at half the maximum sustained rate", Report.num(p99, 2) + " ms", p99 < 20);
+        double perSession = report.heapPerSession(p);
+        int sessions = report.byTarget(List.of("idle")).getOrDefault(p, List.of()).stream()
+                .mapToInt(StepResult::clients).max().orElse(0);
+        goal(b, "idle: 50,000 sessions", sessions + " measured", sessions >= 50_000);
+        goal(b, "idle: ≤ 8 KiB heap per session", Report.num(perSession / 1024, 2) + " KiB", perSession <= 8192);
+    }
+
+    private static void goal(StringBuilder b, String what, String measured, boolean met) {
+        b.append("- ").append(what).append(": ").append(measured.startsWith("-") ? "not measured" : measured)
+                .append(measured.startsWith("-") ? "" : met ? " (met)" : " (missed)").append('\n');
     }
 
     private static void ratio(StringBuilder b, Map<String, Double> maxFanout, String baseline) {

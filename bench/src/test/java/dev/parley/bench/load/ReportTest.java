@@ -118,6 +118,10 @@ class ReportTest {
         // parley best sustained 20,000/s (the 400 msg/s step failed); p99 at half (100 msg/s) is the last such step: 2.5
         assertThat(text).contains("| parley-v2 | 1600 | 20000 | 2.50 | 10000 | 4.00 KiB |");
         assertThat(text).contains("parley-v2 fan-out: 8.0× reference", "parley-v2 fan-out: 0.5× plaintext");
+        assertThat(text).contains("- handshakes ≥ 1,500/s: 1600/s (met)", "- fan-out ≥ 20× the reference: 8.0× (missed)",
+                "- fan-out ≥ 50 % of the plaintext ceiling: 50 % (met)",
+                "- p99 < 20 ms at half the maximum sustained rate: 2.50 ms (met)",
+                "- idle: 50,000 sessions: 10000 measured (missed)", "- idle: ≤ 8 KiB heap per session: 4.00 KiB (met)");
         assertThat(dir.resolve("docs/benchmarks.json")).exists();
         assertThat(dir.resolve("docs/benchmarks-fanout.svg")).exists();
         assertThat(dir.resolve("docs/benchmarks-idle.svg")).exists();
