@@ -120,9 +120,10 @@ final class BenchCommand implements Runnable {
                 Targets.Launch launch = new Targets.Launch(work, own, serverJar != null ? serverJar : own,
                         Arrays.stream(serverJvmArgs.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList(),
                         referenceDir != null ? referenceDir : findReferenceDir(), jfr);
-                String line = "./parley bench " + spec.name() + " " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+                // the parse result of a subcommand holds the whole command line, from "bench" on
+                String line = "./parley " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
                 return new BenchOptions(target, urls, WireDialect.parse(dialect), serverKey, clients, room, rates, startRate,
-                        seconds, sessions, hold, redis, out != null ? out : defaultOut, launch, load, line.trim());
+                        seconds, sessions, hold, redis, out != null ? out : defaultOut, launch, load, line);
             } catch (IllegalArgumentException e) {
                 throw new CommandFailure(e.getMessage());
             } catch (IOException e) {
