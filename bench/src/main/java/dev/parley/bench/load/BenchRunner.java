@@ -81,6 +81,8 @@ public final class BenchRunner {
                 });
             }
         }
+        report.note("load average (1, 5, 15 min) when the run ended: " + Machine.currentLoadAverage()
+                + "; anything well above 0 means other work shared the CPUs and the numbers are low.");
         if (o.redis() != null || onPath("redis-server")) {
             attempt("cluster", this::cluster);
         } else {

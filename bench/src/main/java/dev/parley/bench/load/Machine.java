@@ -5,7 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The machine a report was measured on, read from {@code /proc} and the JVM. */
-public record Machine(int nproc, String cpuModel, long memoryBytes, String javaVersion, String os, long openFilesLimit) {
+public record Machine(int nproc, String cpuModel, long memoryBytes, String javaVersion, String os, long openFilesLimit,
+                      String loadAverage) {
 
     public static Machine detect() {
         String model = "unknown";
@@ -27,7 +28,17 @@ public record Machine(int nproc, String cpuModel, long memoryBytes, String javaV
         }
         return new Machine(Runtime.getRuntime().availableProcessors(), model, mem,
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-                System.getProperty("os.name") + " " + System.getProperty("os.version"), readOpenFilesLimit());
+                System.getProperty("os.name") + " " + System.getProperty("os.version"), readOpenFilesLimit(), currentLoadAverage());
+    }
+
+    /** The 1, 5 and 15 minute load averages from /proc/loadavg, or "unknown". */
+    public static String currentLoadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | ArrayIndexOutOfBoundsException e) {
+            return "unknown";
+        }
     }
 
     /** The soft limit on open files of this process (from /proc/self/limits), or -1. */

@@ -68,7 +68,8 @@ public final class Report {
         w.field("command", command).field("when", when.toString());
         w.name("machine").beginObject().field("nproc", machine.nproc()).field("cpuModel", machine.cpuModel())
                 .field("memoryBytes", machine.memoryBytes()).field("java", machine.javaVersion())
-                .field("os", machine.os()).field("openFilesLimit", machine.openFilesLimit()).endObject();
+                .field("os", machine.os()).field("openFilesLimit", machine.openFilesLimit())
+                .field("loadAverageAtStart", machine.loadAverage()).endObject();
         w.name("steps").beginArray();
         for (StepResult r : steps) {
             w.beginObject().field("scenario", r.scenario()).field("target", r.target()).field("clients", r.clients())

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
 class ReportTest {
-    private static final Machine MACHINE = new Machine(2, "Test CPU", 24L << 30, "OpenJDK 17", "Linux", 20000);
+    private static final Machine MACHINE = new Machine(2, "Test CPU", 24L << 30, "OpenJDK 17", "Linux", 20000, "0.10 0.20 0.30");
 
     static StepResult fanout(String target, double rate, long deliveries, double p99) {
         return new StepResult("fanout", target, 100, rate, 5.0, -1, (long) (rate * 5), deliveries, (long) (rate * 5) * 100,
@@ -113,7 +113,7 @@ class ReportTest {
         Path md = dir.resolve("docs").resolve("benchmarks.md");
         sample().write(md);
         String text = Files.readString(md);
-        assertThat(text).contains("# Parley benchmarks", "./parley bench all", "2 CPUs (`nproc`), Test CPU", "OpenJDK 17",
+        assertThat(text).contains("# Parley benchmarks", "./parley bench all", "2 CPUs (`nproc`), Test CPU", "OpenJDK 17", "started: 0.10 0.20 0.30",
                 "![fan-out latency against load](benchmarks-fanout.svg)", "4.00 KiB");
         // parley best sustained 20,000/s (the 400 msg/s step failed); p99 at half (100 msg/s) is the last such step: 2.5
         assertThat(text).contains("| parley-v2 | 1600 | 20000 | 2.50 | 10000 | 4.00 KiB |");
