@@ -22,6 +22,7 @@ public final class Targets {
     public static final String PARLEY_MAIN = "dev.parley.cli.ParleyCommand";
     public static final String PLAINTEXT_MAIN = "dev.parley.bench.plain.PlaintextBroadcastServer";
     static final int START_SECONDS = 60;
+    private static final java.util.concurrent.atomic.AtomicInteger STARTS = new java.util.concurrent.atomic.AtomicInteger();
     private static final java.nio.file.attribute.FileAttribute<?> OWNER_ONLY =
             java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                     java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
@@ -62,7 +63,7 @@ public final class Targets {
             throws IOException, InterruptedException {
         ServerProcess redis = null;
         if (redisUrl == null) {
-            redis = ServerProcess.startRedis(l.workDir().resolve(label + "-redis.log"));
+            redis = ServerProcess.startRedis(l.workDir().resolve(fileName(label + "-redis", ".log")));
             redisUrl = "redis://127.0.0.1:" + redis.port();
         }
         try {
@@ -111,7 +112,7 @@ public final class Targets {
                 "--outbound-queue", "100000", "--handshake-queue", "100000", "--history", "0",
                 "--idle-timeout", "3600", "--handshake-timeout", "60"));
         cmd.addAll(extraServerArgs);
-        return ServerProcess.start(cmd, ServerProcess.Kind.JAVA, l.workDir().resolve(label + ".log"), START_SECONDS);
+        return ServerProcess.start(cmd, ServerProcess.Kind.JAVA, l.workDir().resolve(fileName(label, ".log")), START_SECONDS);
     }
 
     /** The Node reference server, {@code mode} unicast or n2. */
@@ -121,7 +122,7 @@ public final class Targets {
             throw new IOException(script + " or its node_modules is missing: run scripts/install-test-deps");
         }
         List<String> cmd = List.of("node", "--expose-gc", script.toString(), "--port", "0", "--mode", mode);
-        ServerProcess p = ServerProcess.start(cmd, ServerProcess.Kind.NODE, l.workDir().resolve(label + ".log"), START_SECONDS);
+        ServerProcess p = ServerProcess.start(cmd, ServerProcess.Kind.NODE, l.workDir().resolve(fileName(label, ".log")), START_SECONDS);
         return new Target(label, WireDialect.V1, List.of(url(p)), key(p.publicKey(), label), List.of(p));
     }
 
@@ -129,7 +130,7 @@ public final class Targets {
     public static Target plaintext(Launch l, String label) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(java(l, label));
         cmd.addAll(List.of("-cp", l.classpath(), PLAINTEXT_MAIN, "0"));
-        ServerProcess p = ServerProcess.start(cmd, ServerProcess.Kind.JAVA, l.workDir().resolve(label + ".log"), START_SECONDS);
+        ServerProcess p = ServerProcess.start(cmd, ServerProcess.Kind.JAVA, l.workDir().resolve(fileName(label, ".log")), START_SECONDS);
         return new Target(label, WireDialect.PLAIN, List.of(url(p)), null, List.of(p));
     }
 
@@ -144,9 +145,18 @@ public final class Targets {
         cmd.addAll(l.serverJvmArgs());
         if (l.jfr()) {
             cmd.add("-XX:StartFlightRecording=settings=profile,filename="
-                    + l.workDir().resolve(label + ".jfr").toAbsolutePath());
+                    + l.workDir().resolve(fileName(label, ".jfr")).toAbsolutePath());
         }
         return cmd;
+    }
+
+    /**
+     * {@code <label>-<n><suffix>}, n counting server starts in this JVM, so each start (one per
+     * scenario) keeps its own log and recording; the .log and .jfr of one start share n.
+     */
+    private static String fileName(String label, String suffix) {
+        int n = suffix.equals(".jfr") ? STARTS.get() + 1 : STARTS.incrementAndGet();
+        return label + "-" + n + suffix;
     }
 
     private static URI url(ServerProcess p) {
