@@ -60,7 +60,11 @@ public final class BenchRunner {
         }
     }
 
-    /** Every scenario against every target; a failing part is noted in the report, the rest runs. */
+    /**
+     * Every scenario against Parley v2 and v1, the reference and the plaintext ceiling, fan-out
+     * against the reference in N² mode, and cluster when Redis is available. A failing part is
+     * noted in the report and the rest runs.
+     */
     public void all() throws InterruptedException {
         for (String target : List.of("parley", "parley-v1", "reference", "plaintext")) {
             attempt(target + " handshake", () -> {
@@ -81,6 +85,13 @@ public final class BenchRunner {
                 });
             }
         }
+        attempt("reference-n2 fanout", () -> {
+            try (Target t = open("reference-n2")) {
+                // the tutorial's loop costs N² wraps per message: start the sweep far lower
+                report.add(new FanoutScenario(t, "fanout", o.load()).sweep(o.fanoutClients(),
+                        Math.max(1, o.startRate() / 16), o.seconds()));
+            }
+        });
         report.note("load average (1, 5, 15 min) when the run ended: " + Machine.currentLoadAverage()
                 + "; anything well above 0 means other work shared the CPUs and the numbers are low.");
         if (o.redis() != null || onPath("redis-server")) {

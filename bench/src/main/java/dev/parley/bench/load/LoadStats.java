@@ -23,6 +23,7 @@ public final class LoadStats {
     private final LongAdder deliveries = new LongAdder();
     private final LongAdder staleDeliveries = new LongAdder();
     private final LongAdder sent = new LongAdder();
+    private final LongAdder duplicates = new LongAdder();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private volatile int tag;
 
@@ -53,6 +54,15 @@ public final class LoadStats {
         delivery.recordValue(clamp((nowNanos - stamp.sentNanos()) / 1000));
     }
 
+    void duplicate() {
+        duplicates.increment();
+    }
+
+    /** Copies of a message a client had just received (the reference's N² mode), not counted as deliveries. */
+    public long duplicates() {
+        return duplicates.sum();
+    }
+
     /** Counts an error by a short fixed reason ("connect", "closed", "handshake", ...). */
     public void error(String reason) {
         errors.computeIfAbsent(reason, r -> new LongAdder()).increment();
@@ -66,9 +76,9 @@ public final class LoadStats {
         return deliveries.sum();
     }
 
-    /** Every receipt carrying a marker, of any step. */
+    /** Every receipt carrying a marker, of any step, duplicates included. */
     public long receipts() {
-        return deliveries.sum() + staleDeliveries.sum();
+        return deliveries.sum() + staleDeliveries.sum() + duplicates.sum();
     }
 
     public long staleDeliveries() {

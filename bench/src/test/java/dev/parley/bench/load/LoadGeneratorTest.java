@@ -119,13 +119,14 @@ class LoadGeneratorTest {
         assertThat(p.isAlive()).isFalse();
     }
 
-    @Test
-    void referenceServerUnderNodeSpeaksV1(@TempDir Path work) throws Exception {
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"unicast", "n2"})
+    void referenceServerUnderNodeSpeaksV1AndCopiesCountOnce(String mode, @TempDir Path work) throws Exception {
         Path ref = Path.of("reference");
         assumeThat(Files.isDirectory(ref.resolve("node_modules/ws"))).as("run scripts/install-test-deps").isTrue();
         Targets.Launch launch = new Targets.Launch(work, System.getProperty("java.class.path"),
                 System.getProperty("java.class.path"), List.of(), ref, false);
-        Target t = Targets.reference(launch, "unicast", "reference");
+        Target t = Targets.reference(launch, mode, "reference-" + mode);
         ServerProcess p = t.processes().get(0);
         try (t) {
             StepResult r = new FanoutScenario(t, "fanout", SETTINGS).run(CLIENTS, List.of(20.0), 1.0).get(0);
