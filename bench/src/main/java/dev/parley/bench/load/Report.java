@@ -90,13 +90,19 @@ public final class Report {
         return w.endObject().toString() + "\n";
     }
 
-    /** p50/p99 delivery latency against offered deliveries/s, one series per target and percentile. */
+    /**
+     * p50 (dashed) and p99 (solid) delivery latency against offered deliveries/s, one color per
+     * target, both axes logarithmic (the sweep doubles the rate; latency spans 1 ms to seconds).
+     */
     public String fanoutChart() {
         SvgChart c = new SvgChart("Fan-out: delivery latency against load", "offered deliveries/s (rate × room size)",
-                "latency (ms)");
+                "latency (ms)").logScale(true, true);
+        int[] color = {0};
         byTarget(List.of("fanout", "cluster")).forEach((target, rs) -> {
-            c.series(target + " p99", rs.stream().map(r -> new SvgChart.Point(r.offeredRate() * r.clients(), r.p99Ms())).toList());
-            c.series(target + " p50", rs.stream().map(r -> new SvgChart.Point(r.offeredRate() * r.clients(), r.p50Ms())).toList());
+            c.series(target + " p99", rs.stream().map(r -> new SvgChart.Point(r.offeredRate() * r.clients(), r.p99Ms())).toList(),
+                    color[0], false);
+            c.series(target + " p50", rs.stream().map(r -> new SvgChart.Point(r.offeredRate() * r.clients(), r.p50Ms())).toList(),
+                    color[0]++, true);
         });
         return c.render();
     }
@@ -104,10 +110,12 @@ public final class Report {
     /** Server heap (after GC) and RSS in MiB against established sessions. */
     public String idleChart() {
         SvgChart c = new SvgChart("Idle: server memory against sessions", "established sessions", "MiB");
+        int[] color = {0};
         byTarget(List.of("idle")).forEach((target, rs) -> {
             c.series(target + " heap", rs.stream().filter(r -> r.serverHeapBytes() >= 0)
-                    .map(r -> new SvgChart.Point(r.clients(), r.serverHeapBytes() / 1048576.0)).toList());
-            c.series(target + " RSS", rs.stream().map(r -> new SvgChart.Point(r.clients(), r.serverRssBytes() / 1048576.0)).toList());
+                    .map(r -> new SvgChart.Point(r.clients(), r.serverHeapBytes() / 1048576.0)).toList(), color[0], false);
+            c.series(target + " RSS", rs.stream().map(r -> new SvgChart.Point(r.clients(), r.serverRssBytes() / 1048576.0)).toList(),
+                    color[0]++, true);
         });
         return c.render();
     }

@@ -100,6 +100,14 @@ class ReportTest {
     }
 
     @Test
+    void logAxesSpanWholeDecadesAndDropNonPositivePoints() throws Exception {
+        String svg = new SvgChart("t", "x", "y").logScale(true, true).series("s", List.of(new SvgChart.Point(3, 0.5),
+                new SvgChart.Point(0, 1), new SvgChart.Point(2000, 40))).render();
+        assertThat(parse(svg).getElementsByTagName("circle").getLength()).isEqualTo(2);
+        assertThat(svg).contains(">1<", ">10<", ">100<", ">1.0k<", ">10k<", ">0.10<", "(log scale)");
+    }
+
+    @Test
     void axesEndOnRoundNumbers() {
         assertThat(SvgChart.niceCeil(0)).isEqualTo(1);
         assertThat(SvgChart.niceCeil(7)).isEqualTo(10);
