@@ -43,6 +43,9 @@ import org.openjdk.jmh.infra.Blackhole;
  *       a batch of freshly wrapped frames from an untimed setup, then unwraps the whole batch;
  *       the score is per frame ({@link OperationsPerInvocation}).</li>
  * </ul>
+ *
+ * <p>Wall-clock numbers on a shared 2-core machine drop with every concurrent build; see
+ * {@link SecureSessionCpuTime} for the same operations timed by thread CPU time.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

@@ -1,8 +1,11 @@
 package dev.parley.server;
 
+import dev.parley.server.chat.Bus;
 import dev.parley.server.chat.LocalBus;
 import dev.parley.server.chat.Router;
 import dev.parley.server.chat.StoredRoomHistory;
+import dev.parley.server.cluster.ClusterKeyFile;
+import dev.parley.server.cluster.RedisStorage;
 import dev.parley.server.connection.CloseReason;
 import dev.parley.server.connection.Connection;
 import dev.parley.server.connection.ConnectionContext;
@@ -44,7 +47,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ParleyServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ParleyServer.class);
-    private static final String SUBPROTOCOL_V2 = "parley.v2";
 
     /** Opens the server's storage; the default is the embedded SQLite store in the data dir. */
     @FunctionalInterface
@@ -61,7 +63,7 @@ public final class ParleyServer implements AutoCloseable {
     private Storage storage;
     private ExecutorService routerThread;
     private ThreadPoolExecutor handshakePool;
-    private LocalBus bus;
+    private Bus bus;
     private NettyServer netty;
 
     /** A server with embedded storage in {@link ServerConfig#dataDir()}. */
@@ -85,7 +87,15 @@ public final class ParleyServer implements AutoCloseable {
         }
         try {
             keys = ServerKeys.loadOrCreate(config.keyFile(), config.dataDir());
-            storage = storageOpener.open(config);
+            if (config.redis() != null) { // cluster mode: storage and bus through Redis
+                RedisStorage redis = RedisStorage.connect(config.redis().uri(), ClusterKeyFile.load(config.clusterKeyFile()),
+                        RedisStorage.DEFAULT_NAMESPACE, RedisStorage.DEFAULT_HISTORY_LENGTH);
+                storage = redis;
+                bus = redis.newBus();
+            } else {
+                storage = storageOpener.open(config);
+                bus = new LocalBus();
+            }
             NamePolicy policy = switch (config.identityPolicy()) {
                 case TOFU -> new TofuPolicy(new StoredBindings(storage.identities()));
                 case OPEN -> NamePolicy.open();
@@ -95,26 +105,32 @@ public final class ParleyServer implements AutoCloseable {
             handshakePool = new ThreadPoolExecutor(config.handshakeWorkers(), config.handshakeWorkers(),
                     0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(config.handshakeQueueLimit()),
                     named("parley-handshake"), new ThreadPoolExecutor.AbortPolicy());
-            bus = new LocalBus();
             Router router = new Router(routerThread, bus, new StoredRoomHistory(storage.history()),
                     config.historyReplay(), config.maxMessageBytes(), Clock.systemUTC());
             ConnectionContext ctx = new ConnectionContext(config, keys.privateKey(), policy, router, metrics, handshakePool);
             int maxText = config.maxMessageBytes();
             netty = new NettyServer(config, ctx,
-                    sub -> SUBPROTOCOL_V2.equals(sub) ? (Dialect) new V2Dialect(maxText) : new V1Dialect(),
+                    sub -> V2Dialect.SUBPROTOCOL.equals(sub) ? (Dialect) new V2Dialect(maxText) : new V1Dialect(),
                     () -> running, live::add, live::remove);
         } catch (Exception e) {
             releaseResources();
             return CompletableFuture.failedFuture(e);
         }
         running = true;
-        return netty.bind().whenComplete((port, err) -> {
+        CompletableFuture<Integer> bound = new CompletableFuture<>();
+        netty.bind().whenComplete((port, err) -> {
             if (err == null) {
                 log.info("listening on {}:{} ({} identities)", config.host(), port, config.identityPolicy());
+                bound.complete(port);
             } else {
-                running = false;
+                // release on another thread: this callback runs on an event loop being shut down
+                new Thread(() -> {
+                    close();
+                    bound.completeExceptionally(err);
+                }, "parley-start-failed").start();
             }
         });
+        return bound;
     }
 
     /** The server's long-term public key (after {@link #start()}). */

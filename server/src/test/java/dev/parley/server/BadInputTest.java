@@ -99,6 +99,30 @@ class BadInputTest {
     }
 
     @Test
+    void rejectionIsLoggedOnceWithoutUserData() throws Exception {
+        ch.qos.logback.classic.Logger logger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(dev.parley.server.connection.Connection.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        try {
+            String key = key();
+            helloFails("secret-name" + "\u0001:" + key, 1008, "invalid name", "bad_name");
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (lines.list.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            Thread.sleep(100);
+            assertThat(lines.list).hasSize(1);
+            String logged = lines.list.get(0).getFormattedMessage();
+            assertThat(logged).contains("bad_name", "1008", "127.0.0.1").doesNotContain("secret", key);
+        } finally {
+            logger.detachAppender(lines);
+        }
+    }
+
+    @Test
     void nonUtf8TextIsRefused() throws IOException {
         double before = server.closes("not_utf8");
         RawWebSocket ws = RawWebSocket.connect(server.port());

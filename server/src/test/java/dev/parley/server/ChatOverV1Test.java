@@ -91,6 +91,42 @@ class ChatOverV1Test {
     }
 
     @Test
+    void concurrentSendersAreSeenInOneOrderByEveryMember() throws Exception {
+        java.util.List<ChatClient> cs = java.util.List.of(server.v1("ord1"), server.v1("ord2"), server.v1("ord3"));
+        for (ChatClient c : cs) {
+            c.say("/join order");
+            c.awaitLine("* " + c.name() + " joined order");
+        }
+        // phase 1: each client sends from its own thread (wrap only); phase 2: read (unwrap only)
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        java.util.List<java.util.concurrent.Future<?>> sends = new java.util.ArrayList<>();
+        for (ChatClient c : cs) {
+            sends.add(pool.submit(() -> {
+                for (int i = 0; i < 20; i++) {
+                    c.say(c.name() + "-" + i);
+                }
+            }));
+        }
+        for (java.util.concurrent.Future<?> f : sends) {
+            f.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        java.util.List<java.util.List<String>> seen = new java.util.ArrayList<>();
+        for (ChatClient c : cs) {
+            java.util.List<String> lines = new java.util.ArrayList<>();
+            while (lines.size() < 60) {
+                String l = c.awaitLine(x -> x.startsWith("<ord"), ChatClient.WAIT);
+                assertThat(l).as("message %d for %s", lines.size(), c.name()).isNotNull();
+                lines.add(l);
+            }
+            seen.add(lines);
+        }
+        assertThat(seen.get(0)).doesNotHaveDuplicates();
+        assertThat(seen.get(1)).isEqualTo(seen.get(0));
+        assertThat(seen.get(2)).isEqualTo(seen.get(0));
+    }
+
+    @Test
     void historyIsReplayedOnJoin() {
         ChatClient erin = server.v1("erin");
         erin.say("/join replay");

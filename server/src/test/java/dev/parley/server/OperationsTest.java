@@ -50,7 +50,8 @@ class OperationsTest {
                     "parley_bytes_in_total", "parley_handshake_latency_seconds_count",
                     "parley_delivery_latency_seconds_count");
             assertThat(metrics.body()).doesNotContain("counted", "ann");
-            assertThat(get(s.port(), "/").body()).contains("browser client is not bundled yet");
+            // the browser client (parley-web on the classpath) replaced the placeholder page
+            assertThat(get(s.port(), "/").body()).contains("<script type=\"module\" src=\"app.js\">");
             assertThat(get(s.port(), "/nope").statusCode()).isEqualTo(404);
         }
     }
@@ -80,6 +81,27 @@ class OperationsTest {
             assertThat(fast.awaitLine("<sender> after")).isNotNull();
             assertThat(session).isNotNull();
             slow.close();
+        }
+    }
+
+    @Test
+    void silentClientIsPingedThenClosedWhileOneThatAnswersStays() throws Exception {
+        try (RunningServer s = RunningServer.start(dir, new MemoryStorage(), b -> b.idleTimeout(Duration.ofMillis(800)))) {
+            RawWebSocket quiet = RawWebSocket.connect(s.port());
+            BadInputTestAccess.establish(quiet, s, "quiet");
+            RawWebSocket lively = RawWebSocket.connect(s.port());
+            BadInputTestAccess.establish(lively, s, "lively");
+            long until = System.nanoTime() + Duration.ofMillis(2500).toNanos();
+            while (System.nanoTime() < until) {
+                RawWebSocket.Frame f = lively.read(Duration.ofMillis(100)); // answers pings
+                assertThat(f == null || f.opcode() != RawWebSocket.CLOSE).isTrue();
+            }
+            RawWebSocket.Frame close = quiet.awaitClose(WAIT);
+            assertThat(close.closeCode()).isEqualTo(1001);
+            assertThat(close.closeReason()).isEqualTo("idle timeout");
+            assertThat(s.closes("idle_timeout")).isEqualTo(1);
+            quiet.close();
+            lively.close();
         }
     }
 
@@ -116,6 +138,19 @@ class OperationsTest {
             }
             ChatClient after = s.v1("later");
             assertThat(after.awaitLine(l -> l.startsWith("* main:"), WAIT)).isNotNull();
+        }
+    }
+
+    @Test
+    void portInUseFailsStartAndReleasesEverything() throws Exception {
+        try (RunningServer first = RunningServer.start(dir.resolve("a"), null, b -> b)) {
+            ParleyServer second = new ParleyServer(ServerConfig.builder().port(first.port()).dataDir(dir.resolve("b")).build());
+            assertThat(second.start()).failsWithin(WAIT);
+            second.close();
+            // the second data dir's store was closed: a server can open it now
+            try (RunningServer again = RunningServer.start(dir.resolve("b"), null, b -> b)) {
+                assertThat(again.v1("back").awaitLine(l -> l.startsWith("* main:"), WAIT)).isNotNull();
+            }
         }
     }
 

@@ -11,10 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +40,7 @@ public final class Connection implements Member {
     private record Frame(boolean text, byte[] payload) {
     }
 
-    private record Outgoing(ChatEvent event, long queuedAt) {
+    private record Accepted(Hello hello, SecureSession session) {
     }
 
     private final int id = IDS.incrementAndGet();
@@ -51,9 +50,7 @@ public final class Connection implements Member {
     private final TokenBucket rate;
     private final long openedAt;
     private final Queue<Frame> pending = new ArrayDeque<>();
-    private final Queue<Outgoing> outbound = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger outboundSize = new AtomicInteger();
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final OutboundQueue outbound;
     private volatile State state = State.AWAIT_HELLO;
     private volatile boolean sessionIdMismatch;
     private boolean offloaded;
@@ -68,6 +65,7 @@ public final class Connection implements Member {
         this.ctx = ctx;
         this.rate = new TokenBucket(ctx.config().messagesPerSecond(), ctx.config().messageBurst(), System::nanoTime);
         this.openedAt = System.nanoTime();
+        this.outbound = new OutboundQueue(ctx.config().outboundQueueLimit());
         ctx.metrics().connectionOpened();
         Duration timeout = ctx.config().handshakeTimeout();
         transport.schedule(timeout, () -> {
@@ -87,6 +85,11 @@ public final class Connection implements Member {
             close(CloseReason.RATE_LIMITED);
             return;
         }
+        process(text, payload);
+    }
+
+    /** Counted and rate-checked frames, in arrival order (also the ones held while offloaded). */
+    private void process(boolean text, byte[] payload) {
         if (offloaded) {
             if (pending.size() >= MAX_PENDING_FRAMES) {
                 close(CloseReason.HANDSHAKE_FAILED);
@@ -122,13 +125,12 @@ public final class Connection implements Member {
                 sessionIdMismatch = true;
                 return null;
             });
-            return new Object[] {hello, s};
+            return new Accepted(hello, s);
         }, result -> {
-            Object[] r = (Object[]) result;
-            Hello hello = (Hello) r[0];
-            name = hello.name();
-            key = hello.publicKey();
-            session = (SecureSession) r[1];
+            Accepted a = (Accepted) result;
+            name = a.hello().name();
+            key = a.hello().publicKey();
+            session = a.session();
             state = State.HANDSHAKING;
         });
     }
@@ -149,6 +151,7 @@ public final class Connection implements Member {
             if (r.type() == UnwrapResult.Type.PROTOCOL_DATA) {
                 dialect.send(transport, r.data());
                 transport.flush();
+                ctx.metrics().frameOut(r.data().length, false);
             }
             if (s.isEstablished()) {
                 state = State.ESTABLISHED;
@@ -222,7 +225,7 @@ public final class Connection implements Member {
                 }
                 Object res = result;
                 CloseReason fail = failure;
-                transport.executor().execute(() -> resume(res, fail, then));
+                onExecutor(() -> resume(res, fail, then));
             });
         } catch (RejectedExecutionException e) {
             offloaded = false;
@@ -248,7 +251,7 @@ public final class Connection implements Member {
         transport.setReading(true);
         while (!offloaded && state != State.CLOSED && !pending.isEmpty()) {
             Frame f = pending.poll();
-            onFrame(f.text(), f.payload());
+            process(f.text(), f.payload());
         }
     }
 
@@ -267,39 +270,53 @@ public final class Connection implements Member {
         if (state == State.CLOSED) {
             return;
         }
-        if (outboundSize.incrementAndGet() > ctx.config().outboundQueueLimit()) {
-            outboundSize.decrementAndGet();
-            transport.executor().execute(() -> close(CloseReason.SLOW_READER));
+        if (!outbound.offer(event)) {
+            onExecutor(() -> close(CloseReason.SLOW_READER));
             return;
         }
-        outbound.add(new Outgoing(event, System.nanoTime()));
-        if (drainScheduled.compareAndSet(false, true)) {
-            transport.executor().execute(this::drain);
+        if (outbound.needsDrain()) {
+            onExecutor(this::drain);
         }
     }
 
     @Override
     public void refuseNameTaken() {
-        transport.executor().execute(() -> close(CloseReason.NAME_TAKEN));
+        onExecutor(() -> close(CloseReason.NAME_TAKEN));
+    }
+
+    /** Runs on this connection's executor; nothing to do if it already stopped (server shutdown). */
+    private void onExecutor(Runnable task) {
+        try {
+            transport.executor().execute(task);
+        } catch (RejectedExecutionException stopped) {
+            // the event loop is gone, and with it the socket
+        }
     }
 
     /** Wraps and writes queued events while the socket can take them; on the executor. */
     public void drain() {
-        drainScheduled.set(false);
+        outbound.drainStarted();
         boolean wrote = false;
         while (state == State.ESTABLISHED && transport.isWritable()) {
-            Outgoing o = outbound.poll();
+            OutboundQueue.Entry o = outbound.poll();
             if (o == null) {
                 break;
             }
-            outboundSize.decrementAndGet();
-            for (byte[] plain : dialect.render(o.event(), name)) {
+            List<byte[]> frames;
+            try {
+                frames = dialect.render(o.event(), name);
+            } catch (RuntimeException e) {
+                // a bug or an event the wire format cannot carry: skip it (nothing was wrapped)
+                log.error("connection {}: cannot render {}", id, o.event().getClass().getSimpleName(), e);
+                continue;
+            }
+            for (byte[] plain : frames) {
                 byte[] wrapped = session.wrap(plain);
                 dialect.send(transport, wrapped);
                 ctx.metrics().frameOut(wrapped.length, true);
                 wrote = true;
             }
-            ctx.metrics().delivered(Duration.ofNanos(System.nanoTime() - o.queuedAt()));
+            ctx.metrics().delivered(Duration.ofNanos(System.nanoTime() - o.queuedAtNanos()));
         }
         if (wrote) {
             transport.flush();
@@ -318,7 +335,7 @@ public final class Connection implements Member {
 
     /** Thread-safe: closes this connection on its executor (shutdown). */
     public void requestClose(CloseReason reason) {
-        transport.executor().execute(() -> close(reason));
+        onExecutor(() -> close(reason));
     }
 
     /** The server refuses this connection before or after its handshake (limits); on the executor. */

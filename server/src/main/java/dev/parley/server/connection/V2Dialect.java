@@ -21,6 +21,8 @@ import java.util.Optional;
  * close. Stateless and thread-safe.
  */
 public final class V2Dialect implements Dialect {
+    /** The WebSocket subprotocol that selects v2. */
+    public static final String SUBPROTOCOL = "parley.v2";
     public static final String SERVER_VERSION = "parley/0.1";
     private final EventCodec codec = new EventCodec();
     private final ServerLimits limits;

@@ -1,5 +1,6 @@
 package dev.parley.server.netty;
 
+import dev.parley.server.metrics.ServerMetrics;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import java.time.Duration;
@@ -8,16 +9,23 @@ import java.util.concurrent.TimeUnit;
 
 /** Closes a socket that has not completed a WebSocket upgrade in time (a socket that never speaks). */
 final class UpgradeTimeout extends ChannelDuplexHandler {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(UpgradeTimeout.class);
     private final Duration timeout;
+    private final ServerMetrics metrics;
     private ScheduledFuture<?> timer;
 
-    UpgradeTimeout(Duration timeout) {
+    UpgradeTimeout(Duration timeout, ServerMetrics metrics) {
         this.timeout = timeout;
+        this.metrics = metrics;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         timer = ctx.executor().schedule(() -> {
+            // no WebSocket yet, so no close frame: count it, log it, cut the socket
+            metrics.closed("upgrade_timeout");
+            log.info("socket from {} closed: no websocket upgrade within {} ms", NettyTransport.ip(ctx.channel()),
+                    timeout.toMillis());
             ctx.close();
         }, timeout.toNanos(), TimeUnit.NANOSECONDS);
         super.channelActive(ctx);

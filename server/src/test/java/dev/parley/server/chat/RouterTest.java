@@ -134,6 +134,22 @@ class RouterTest {
     }
 
     @Test
+    void replayIsTheLastNMessages() {
+        Router small = new Router(Runnable::run, new LocalBus(), history, 2, 100, Clock.systemUTC());
+        RecordingMember a = new RecordingMember("a", KeyPair.generate().publicKey());
+        small.register(a);
+        for (String t : List.of("one", "two", "three")) {
+            small.handle(a, new ChatCommand.Say(null, t, null));
+        }
+        RecordingMember b = new RecordingMember("b", KeyPair.generate().publicKey());
+        small.register(b);
+        ChatEvent.History replay = b.of(ChatEvent.History.class).get(0);
+        assertThat(replay.replay()).isTrue();
+        assertThat(replay.lines()).extracting(ChatLine::text).containsExactly("two", "three");
+        assertThat(replay.hasMore()).isTrue();
+    }
+
+    @Test
     void messagesToARoomOnlyReachItsMembers() {
         RecordingMember a = member("a");
         RecordingMember b = member("b");

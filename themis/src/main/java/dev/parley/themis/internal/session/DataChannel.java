@@ -38,10 +38,11 @@ import javax.crypto.spec.SecretKeySpec;
  * bytes after the tag are rejected (Themis ignores those too; no honest sender writes them).
  * On any failure nothing changes.
  *
- * <p><b>Ciphers.</b> Each channel owns one JDK GCM {@link Cipher} per direction (a couple of
- * KB each): re-initialising a Cipher under the key it already holds skips the AES key
- * expansion, while a thread-shared Cipher alternating between many sessions' keys would redo
- * it for every message (measured 4–5× slower for short messages).
+ * <p><b>Ciphers.</b> Each channel owns one JDK GCM {@link Cipher} per direction (a channel
+ * measured ~2.2 KB of heap after its first wrap): re-initialising a Cipher under the key it
+ * already holds skips the AES key expansion, while a thread-shared Cipher alternating between
+ * many sessions' keys would redo it for every message (measured 4–5× slower for short
+ * messages).
  *
  * <p>Not thread-safe: one channel per connection, one thread at a time.
  */
