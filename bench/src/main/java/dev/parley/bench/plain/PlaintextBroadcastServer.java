@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
@@ -32,17 +33,21 @@ import java.util.concurrent.TimeUnit;
  * name, answered with {@code * welcome <name>}; every later frame is broadcast to every client
  * (the sender too) as {@code <name> text}, one shared buffer for all recipients.
  *
- * <p>Same Netty transport and thread count as the Parley server; loopback only. Run it with
+ * <p>Same Netty transport and thread count as the Parley server, flushes consolidated per
+ * event-loop turn; loopback only. Run it with
  * {@code java -cp ... dev.parley.bench.plain.PlaintextBroadcastServer [port]}; it prints
  * {@code plaintext server listening on ws://127.0.0.1:<port>/} and stops on SIGTERM.
  */
 public final class PlaintextBroadcastServer implements AutoCloseable {
     static final int MAX_FRAME_BYTES = 64 * 1024;
+    static final int FLUSH_BATCH = 256;
     private static final AttributeKey<String> NAME = AttributeKey.valueOf("name");
 
     private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
-    private final ChannelGroup room = new DefaultChannelGroup("room", GlobalEventExecutor.INSTANCE);
+    private final ChannelGroup all = new DefaultChannelGroup("all", GlobalEventExecutor.INSTANCE);
+    /** Joined clients; iterated per message with void promises (no future per recipient). */
+    private final java.util.Set<Channel> room = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private Channel server;
 
     /** Binds 127.0.0.1:{@code port} (0: any free port); completes with the bound port. */
@@ -54,7 +59,10 @@ public final class PlaintextBroadcastServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(16 * 1024),
+                        // one flush per socket per event-loop turn, not per message: Parley's drain batches
+                        // its writes the same way, so without this the "ceiling" would be syscall-bound
+                        ch.pipeline().addLast(new FlushConsolidationHandler(FLUSH_BATCH, true),
+                                new HttpServerCodec(), new HttpObjectAggregator(16 * 1024),
                                 new WebSocketServerProtocolHandler("/", null, false, MAX_FRAME_BYTES),
                                 new Broadcaster());
                     }
@@ -77,13 +85,27 @@ public final class PlaintextBroadcastServer implements AutoCloseable {
             if (name == null) {
                 name = frame.text();
                 ctx.channel().attr(NAME).set(name);
-                room.add(ctx.channel());
+                Channel ch = ctx.channel();
+                room.add(ch);
+                ch.closeFuture().addListener(f -> room.remove(ch));
                 ctx.writeAndFlush(new TextWebSocketFrame("* welcome " + name));
                 return;
             }
             ByteBuf head = Unpooled.copiedBuffer("<" + name + "> ", StandardCharsets.UTF_8);
-            ByteBuf line = Unpooled.wrappedBuffer(head, frame.content().retain());
-            room.writeAndFlush(new TextWebSocketFrame(line));
+            TextWebSocketFrame line = new TextWebSocketFrame(Unpooled.wrappedBuffer(head, frame.content().retain()));
+            try {
+                for (Channel ch : room) {
+                    ch.writeAndFlush(line.retainedDuplicate(), ch.voidPromise());
+                }
+            } finally {
+                line.release();
+            }
+        }
+
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) throws Exception {
+            all.add(ctx.channel());
+            super.channelActive(ctx);
         }
     }
 
@@ -92,7 +114,7 @@ public final class PlaintextBroadcastServer implements AutoCloseable {
         if (server != null) {
             server.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         }
-        room.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        all.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
