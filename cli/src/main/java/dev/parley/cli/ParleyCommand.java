@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "parley", mixinStandardHelpOptions = true, version = "parley 0.1.0",
         description = "Secure chat on the Themis protocols.",
         subcommands = {ServerCommand.class, ChatCommand.class, HistoryCommand.class, KeygenCommand.class,
-                CellCommand.class})
+                CellCommand.class, BenchCommand.class})
 public final class ParleyCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
