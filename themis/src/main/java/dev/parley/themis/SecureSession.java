@@ -1,5 +1,6 @@
 package dev.parley.themis;
 
+import dev.parley.themis.internal.ec.P256;
 import dev.parley.themis.internal.session.DataChannel;
 import dev.parley.themis.internal.session.EphemeralKey;
 import dev.parley.themis.internal.session.Handshake;
@@ -9,6 +10,7 @@ import dev.parley.themis.internal.session.SessionKeys;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Objects;
+import org.bouncycastle.math.ec.ECPoint;
 
 /**
  * A Themis 0.15 Secure Session endpoint: a four-message authenticated ECDH handshake, then
@@ -76,7 +78,10 @@ public final class SecureSession {
     private boolean client;
     /** The peer's m1 (server) or m2 (client), once verified. */
     private Hello peerHello;
+    private byte[] peerId;
     private PublicKey peerKey;
+    /** The client key as used for the server's two signature checks; dropped once established. */
+    private ECPoint peerVerifyPoint;
     private Handshake.ClientPending clientPending;
     private DataChannel channel;
 
@@ -174,7 +179,7 @@ public final class SecureSession {
      * {@code null} before. Treat it as authenticated only once {@link #isEstablished()}.
      */
     public byte[] peerId() {
-        return peerHello == null ? null : peerHello.id().clone();
+        return peerId == null ? null : peerId.clone();
     }
 
     /** The peer's long-term key found by the resolver; {@code null} before that. */
@@ -190,18 +195,25 @@ public final class SecureSession {
     private UnwrapResult acceptClientHello(byte[] message) throws SecureSessionException {
         Hello m1 = NegotiationMessages.parseHello(message);
         PublicKey clientKey = resolve(m1.id());
-        byte[] m2 = Handshake.serverOnClientHello(m1, clientKey.point(), id, privateKey.scalar(), ephemeral);
+        // both checks of the client's signatures share one detached point, so the tables
+        // BouncyCastle builds for them go with the handshake instead of staying on the key
+        ECPoint verifyPoint = P256.detach(clientKey.point());
+        byte[] m2 = Handshake.serverOnClientHello(m1, verifyPoint, id, privateKey.scalar(), ephemeral);
         peerHello = m1;
+        peerId = m1.id();
         peerKey = clientKey;
+        peerVerifyPoint = verifyPoint;
         phase = Phase.SERVER_AWAITS_CLIENT_FINISH;
         return UnwrapResult.protocolData(m2);
     }
 
     private UnwrapResult acceptClientFinish(byte[] message) throws SecureSessionException {
         NegotiationMessages.ClientFinish m3 = NegotiationMessages.parseClientFinish(message);
-        Handshake.ServerDone done = Handshake.serverOnClientFinish(m3, peerHello, peerKey.point(), id, ephemeral);
+        Handshake.ServerDone done = Handshake.serverOnClientFinish(m3, peerHello, peerVerifyPoint, id, ephemeral);
         channel = done.keys().channel(false, clock, strictReplayProtection);
         ephemeral = null;
+        peerHello = null;
+        peerVerifyPoint = null;
         phase = Phase.ESTABLISHED;
         return UnwrapResult.protocolData(done.serverFinish());
     }
@@ -212,6 +224,7 @@ public final class SecureSession {
         Handshake.ClientPending pending =
                 Handshake.clientOnServerHello(m2, serverKey.point(), id, privateKey.scalar(), ephemeral);
         peerHello = m2;
+        peerId = m2.id();
         peerKey = serverKey;
         clientPending = pending;
         phase = Phase.CLIENT_AWAITS_SERVER_FINISH;
@@ -225,6 +238,7 @@ public final class SecureSession {
         Arrays.fill(clientPending.masterKey(), (byte) 0);
         clientPending = null;
         ephemeral = null;
+        peerHello = null;
         phase = Phase.ESTABLISHED;
         return UnwrapResult.noData();
     }

@@ -72,6 +72,17 @@ public final class P256 {
         return p;
     }
 
+    /**
+     * A copy of {@code p} that shares no cached precomputation with it. BouncyCastle keeps the
+     * tables it builds for a scalar multiplication on the point object itself (several KiB), so
+     * a long-lived key object used once in a handshake would hold them for its whole life; a
+     * detached copy lets them go with the handshake.
+     */
+    public static ECPoint detach(ECPoint p) {
+        ECPoint n = p.normalize();
+        return DOMAIN.getCurve().createPoint(n.getAffineXCoord().toBigInteger(), n.getAffineYCoord().toBigInteger());
+    }
+
     public static byte[] encodeCompressed(ECPoint p) {
         return p.getEncoded(true);
     }
