@@ -48,6 +48,7 @@ public final class SoakRunner {
                 : new PrintStream(Files.newOutputStream(out), true, StandardCharsets.UTF_8);
         try (ServerProcess server = ServerProcess.start(List.of("-Xmx256m"), List.of("--data", data.toString()),
                 null, data.resolve("server.log"))) {
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "soak-stop-server"));
             int code = run(server, clients, rate, Duration.ofSeconds((long) (minutes * 60)), report);
             server.stop(15);
             System.exit(code);
