@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * stdout once bound, then runs until killed; SIGTERM closes it gracefully.
  *
  * <p>Arguments: {@code --data DIR} (required), {@code --identity tofu|open},
- * {@code --rate R --burst B}, {@code --max-per-ip N}.
+ * {@code --rate R --burst B}, {@code --max-per-ip N}, {@code --handshake-timeout-ms T},
+ * {@code --outbound-queue N}.
  */
 public final class ServerMain {
     private ServerMain() {
@@ -31,6 +32,8 @@ public final class ServerMain {
                 case "--rate" -> rate = Double.parseDouble(v);
                 case "--burst" -> burst = Integer.parseInt(v);
                 case "--max-per-ip" -> b.maxConnectionsPerIp(Integer.parseInt(v));
+                case "--handshake-timeout-ms" -> b.handshakeTimeout(java.time.Duration.ofMillis(Long.parseLong(v)));
+                case "--outbound-queue" -> b.outboundQueueLimit(Integer.parseInt(v));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
