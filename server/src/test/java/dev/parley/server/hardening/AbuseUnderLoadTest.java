@@ -59,6 +59,8 @@ class AbuseUnderLoadTest {
                 GoodChat good = new GoodChat(GOOD, GOOD_RATE)) {
             long t0 = System.nanoTime();
             ProcessProbe probe = new ProcessProbe(server.pid(), server.port());
+            // long messages for the slow readers to ask for (5 x 20 x 4000 characters in room slow)
+            HistoryHogTest.fillRoomWithLongMessages(server, "slow", 5, 20);
             good.connect(server.port(), server.key());
             good.start(4);
             Thread.sleep(2000);

@@ -27,7 +27,7 @@ enum Attack {
     DROP_BEFORE_UPGRADE(0, Map.of(), 0),
     DROP_AFTER_UPGRADE(0, Map.of("peer", 1), 0),
     DROP_AFTER_HELLO(0, Map.of("peer", 1), 0),
-    /** Establishes, asks for lots of history and never reads. */
+    /** Establishes, joins room {@code slow}, asks for its history 20 times and never reads. */
     SLOW_READER(0, Map.of("slow_reader", 1), 1),
     /** Upgrades and never sends a frame. */
     SILENT_WEBSOCKET(1008, Map.of("handshake_timeout", 1), 0),

@@ -146,7 +146,9 @@ final class Attacker {
                     return new Result(0, null);
                 }
                 case SLOW_READER -> {
-                    askForHistory(ws, establish(ws, name, KeyPair.generate(), null), 20);
+                    SecureSession s = establish(ws, name, KeyPair.generate(), null);
+                    ws.sendText(B64.encodeToString(s.wrap("/join slow".getBytes(StandardCharsets.UTF_8))));
+                    askForHistory(ws, s, 20);
                     return new Result(0, ws);
                 }
                 case SILENT_WEBSOCKET, OVER_ADDRESS_CAP -> {

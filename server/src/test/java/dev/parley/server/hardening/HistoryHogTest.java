@@ -32,7 +32,7 @@ class HistoryHogTest {
         try (ServerProcess server = ServerProcess.start(List.of("-Xmx96m"),
                 List.of("--data", dir.resolve("data").toString()), null, dir.resolve("server.log"))) {
             ProcessProbe probe = new ProcessProbe(server.pid(), server.port());
-            fillMainWithLongMessages(server, 10, 20);
+            fillRoomWithLongMessages(server, "main", 10, 20);
             long baseHeap = probe.heapAfterGcKib();
             List<RawWebSocket> hogs = new ArrayList<>();
             try {
@@ -67,13 +67,18 @@ class HistoryHogTest {
         }
     }
 
-    /** {@code senders} clients each send {@code each} messages of 4000 characters to main. */
-    static void fillMainWithLongMessages(ServerProcess server, int senders, int each) {
+    /** {@code senders} clients each send {@code each} messages of 4000 characters to {@code room}, then leave. */
+    static void fillRoomWithLongMessages(ServerProcess server, String room, int senders, int each) {
         List<ChatClient> clients = new ArrayList<>();
         try {
             for (int i = 0; i < senders; i++) {
                 clients.add(ChatClient.connect(server.port(), ChatClient.Protocol.V1, "filler" + i, KeyPair.generate(),
                         server.key()));
+            }
+            for (ChatClient c : clients) {
+                if (!room.equals("main")) {
+                    c.say("/join " + room);
+                }
             }
             String body = "x".repeat(3990);
             for (int k = 0; k < each; k++) {
