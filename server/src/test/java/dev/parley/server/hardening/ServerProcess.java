@@ -32,7 +32,7 @@ public final class ServerProcess implements AutoCloseable {
     /**
      * Starts the server and waits up to 60 s for its READY line.
      *
-     * @param shellPrefix null, or a shell snippet run before exec'ing java (e.g. {@code ulimit -f 64;})
+     * @param shellPrefix null, or a bash snippet run before exec'ing java (e.g. {@code ulimit -f 64;})
      * @param log where the child's stderr goes
      */
     public static ServerProcess start(List<String> jvmOptions, List<String> serverArgs, String shellPrefix, Path log)
@@ -52,7 +52,7 @@ public final class ServerProcess implements AutoCloseable {
             for (String c : cmd) {
                 sh.append(" '").append(c.replace("'", "'\\''")).append('\'');
             }
-            pb = new ProcessBuilder("/bin/sh", "-c", sh.toString());
+            pb = new ProcessBuilder("/bin/bash", "-c", sh.toString());
         }
         pb.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Process p = pb.start();
