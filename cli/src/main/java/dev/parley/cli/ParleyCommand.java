@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 /** The {@code parley} command. Exit status: 0 ok, 1 operation failed, 2 usage error. */
 @Command(name = "parley", mixinStandardHelpOptions = true, version = "parley 0.1.0",
         description = "Secure chat on the Themis protocols.",
-        subcommands = {ServerCommand.class, KeygenCommand.class, CellCommand.class})
+        subcommands = {ServerCommand.class, ChatCommand.class, HistoryCommand.class, KeygenCommand.class,
+                CellCommand.class})
 public final class ParleyCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -76,6 +76,12 @@ final class ServerCommand implements Runnable {
     @Option(names = "--history", defaultValue = "" + ServerConfig.DEFAULT_HISTORY_REPLAY, description = "messages replayed on join (default: ${DEFAULT-VALUE})")
     int history;
 
+    @Option(names = "--redis", paramLabel = "URI", description = "cluster mode: share identities, presence, rooms and history with other nodes through Redis, redis://HOST:PORT[/db]")
+    String redis;
+
+    @Option(names = "--cluster-key-file", paramLabel = "FILE", description = "with --redis: one base64 line of the 32-byte key every node shares (head -c 32 /dev/urandom | base64)")
+    Path clusterKeyFile;
+
     @Override
     public void run() {
         ServerConfig config;
@@ -85,7 +91,8 @@ final class ServerCommand implements Runnable {
                     .maxFrameBytes(maxFrameBytes).maxMessageBytes(maxMessageBytes)
                     .handshakeTimeout(seconds(handshakeTimeout)).idleTimeout(seconds(idleTimeout))
                     .rateLimit(rate, burst).maxConnectionsPerIp(maxPerIp).outboundQueueLimit(outboundQueue)
-                    .handshakeQueueLimit(handshakeQueue).historyReplay(history);
+                    .handshakeQueueLimit(handshakeQueue).historyReplay(history)
+                    .redis(redis).clusterKeyFile(clusterKeyFile);
             if (handshakeWorkers > 0) {
                 b.handshakeWorkers(handshakeWorkers);
             }
@@ -108,9 +115,10 @@ final class ServerCommand implements Runnable {
         Runtime.getRuntime().addShutdownHook(hook);
         Streams s = Streams.current();
         String hostPort = (config.host().contains(":") ? "[" + config.host() + "]" : config.host()) + ":" + bound;
-        s.out.println("parley server listening on ws://" + hostPort + "/ (identity " + name(identity) + ", data " + dataDir + ")");
+        s.out.println("parley server listening on ws://" + hostPort + "/ (identity " + name(identity)
+                + (redis == null ? ", data " + dataDir : ", cluster mode through Redis") + ")");
         s.out.println("public key: " + server.publicKey().toBase64() + " (fingerprint " + server.publicKey().fingerprint() + ")");
-        s.out.println("browser client: http://" + hostPort + "/ (placeholder page: the web client is not bundled yet)");
+        s.out.println("browser client: http://" + hostPort + "/");
         s.out.flush();
         CompletableFuture<Void> stop = testStopSignal;
         try {

@@ -1,8 +1,11 @@
 package dev.parley.server;
 
+import dev.parley.server.chat.Bus;
 import dev.parley.server.chat.LocalBus;
 import dev.parley.server.chat.Router;
 import dev.parley.server.chat.StoredRoomHistory;
+import dev.parley.server.cluster.ClusterKeyFile;
+import dev.parley.server.cluster.RedisStorage;
 import dev.parley.server.connection.CloseReason;
 import dev.parley.server.connection.Connection;
 import dev.parley.server.connection.ConnectionContext;
@@ -60,7 +63,7 @@ public final class ParleyServer implements AutoCloseable {
     private Storage storage;
     private ExecutorService routerThread;
     private ThreadPoolExecutor handshakePool;
-    private LocalBus bus;
+    private Bus bus;
     private NettyServer netty;
 
     /** A server with embedded storage in {@link ServerConfig#dataDir()}. */
@@ -84,7 +87,15 @@ public final class ParleyServer implements AutoCloseable {
         }
         try {
             keys = ServerKeys.loadOrCreate(config.keyFile(), config.dataDir());
-            storage = storageOpener.open(config);
+            if (config.redis() != null) { // cluster mode: storage and bus through Redis
+                RedisStorage redis = RedisStorage.connect(config.redis().uri(), ClusterKeyFile.load(config.clusterKeyFile()),
+                        RedisStorage.DEFAULT_NAMESPACE, RedisStorage.DEFAULT_HISTORY_LENGTH);
+                storage = redis;
+                bus = redis.newBus();
+            } else {
+                storage = storageOpener.open(config);
+                bus = new LocalBus();
+            }
             NamePolicy policy = switch (config.identityPolicy()) {
                 case TOFU -> new TofuPolicy(new StoredBindings(storage.identities()));
                 case OPEN -> NamePolicy.open();
@@ -94,7 +105,6 @@ public final class ParleyServer implements AutoCloseable {
             handshakePool = new ThreadPoolExecutor(config.handshakeWorkers(), config.handshakeWorkers(),
                     0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(config.handshakeQueueLimit()),
                     named("parley-handshake"), new ThreadPoolExecutor.AbortPolicy());
-            bus = new LocalBus();
             Router router = new Router(routerThread, bus, new StoredRoomHistory(storage.history()),
                     config.historyReplay(), config.maxMessageBytes(), Clock.systemUTC());
             ConnectionContext ctx = new ConnectionContext(config, keys.privateKey(), policy, router, metrics, handshakePool);

@@ -1,5 +1,6 @@
 package dev.parley.server;
 
+import dev.parley.server.cluster.RedisAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -26,7 +27,9 @@ public record ServerConfig(
         int handshakeWorkers,
         int handshakeQueueLimit,
         int historyReplay,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        RedisAddress redis,
+        Path clusterKeyFile) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -53,6 +56,9 @@ public record ServerConfig(
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         if (identityPolicy == IdentityPolicy.CLOSED && authorizedKeys == null) {
             throw new IllegalArgumentException("identity policy closed needs an authorized-keys file");
+        }
+        if (redis != null && clusterKeyFile == null) {
+            throw new IllegalArgumentException("Redis mode needs a cluster key file");
         }
         if (maxMessageBytes > maxFrameBytes) {
             throw new IllegalArgumentException("max message size must not exceed the max frame size");
@@ -83,6 +89,8 @@ public record ServerConfig(
         private int handshakeQueueLimit = DEFAULT_HANDSHAKE_QUEUE_LIMIT;
         private int historyReplay = DEFAULT_HISTORY_REPLAY;
         private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
+        private RedisAddress redis;
+        private Path clusterKeyFile;
 
         private Builder() {
         }
@@ -179,11 +187,23 @@ public record ServerConfig(
             return this;
         }
 
+        /** Cluster mode: share state through Redis at {@code redis://host:port[/db]}; null: single node. */
+        public Builder redis(String uri) {
+            this.redis = uri == null ? null : new RedisAddress(uri);
+            return this;
+        }
+
+        /** The key all cluster nodes share (one base64 line of 32 bytes); required with {@link #redis}. */
+        public Builder clusterKeyFile(Path file) {
+            this.clusterKeyFile = file;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(host, port, dataDir, keyFile, identityPolicy, authorizedKeys,
                     maxFrameBytes, maxMessageBytes, handshakeTimeout, idleTimeout, messagesPerSecond,
                     messageBurst, maxConnectionsPerIp, outboundQueueLimit, handshakeWorkers,
-                    handshakeQueueLimit, historyReplay, shutdownGrace);
+                    handshakeQueueLimit, historyReplay, shutdownGrace, redis, clusterKeyFile);
         }
 
         private static int range(String name, int value, int min, int max) {

@@ -50,7 +50,8 @@ class OperationsTest {
                     "parley_bytes_in_total", "parley_handshake_latency_seconds_count",
                     "parley_delivery_latency_seconds_count");
             assertThat(metrics.body()).doesNotContain("counted", "ann");
-            assertThat(get(s.port(), "/").body()).contains("browser client is not bundled yet");
+            // the browser client (parley-web on the classpath) replaced the placeholder page
+            assertThat(get(s.port(), "/").body()).contains("<script type=\"module\" src=\"app.js\">");
             assertThat(get(s.port(), "/nope").statusCode()).isEqualTo(404);
         }
     }

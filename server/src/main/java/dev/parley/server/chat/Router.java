@@ -4,12 +4,14 @@ import dev.parley.server.chat.Bus.BusMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import dev.parley.protocol.Names;
 import org.slf4j.Logger;
@@ -40,6 +42,8 @@ public final class Router {
 
     private static final class MemberState {
         final Set<String> rooms = new LinkedHashSet<>();
+        /** Per room, the newest id in the join replay: a bus that delivers asynchronously may still bring those. */
+        final Map<String, Long> replayedUpTo = new HashMap<>();
         String current = DEFAULT_ROOM;
     }
 
@@ -114,15 +118,15 @@ public final class Router {
                 join(m, j.room());
             } else {
                 m.deliver(new ChatEvent.Joined(j.room(), m.name()));
-                m.deliver(new ChatEvent.Members(j.room(), rooms.namesIn(j.room())));
+                m.deliver(new ChatEvent.Members(j.room(), namesIn(j.room())));
             }
         } else if (command instanceof ChatCommand.Leave l) {
             leave(m, st, l.room() == null ? st.current : l.room());
         } else if (command instanceof ChatCommand.ListRooms) {
-            m.deliver(new ChatEvent.RoomList(rooms.list()));
+            m.deliver(new ChatEvent.RoomList(roomList()));
         } else if (command instanceof ChatCommand.Who w) {
             String room = w.room() == null ? st.current : w.room();
-            m.deliver(new ChatEvent.Members(room, rooms.namesIn(room)));
+            m.deliver(new ChatEvent.Members(room, namesIn(room)));
         } else if (command instanceof ChatCommand.History h) {
             page(m, st, h);
         }
@@ -142,12 +146,40 @@ public final class Router {
         if (historyReplay > 0) {
             try {
                 List<ChatLine> lines = history.latest(room, historyReplay);
+                if (!lines.isEmpty()) {
+                    st.replayedUpTo.put(room, lines.get(lines.size() - 1).id());
+                }
                 m.deliver(new ChatEvent.History(room, lines, true, lines.size() == historyReplay));
             } catch (RoomHistory.HistoryUnavailableException e) {
                 log.warn("history replay failed: {}", e.getMessage());
             }
         }
-        m.deliver(new ChatEvent.Members(room, rooms.namesIn(room)));
+        m.deliver(new ChatEvent.Members(room, namesIn(room)));
+    }
+
+    /** Rooms with members here or, in a cluster, on the other nodes, with their member counts. */
+    private List<ChatEvent.RoomInfo> roomList() {
+        Map<String, Collection<String>> elsewhere = bus.roomsElsewhere();
+        if (elsewhere.isEmpty()) {
+            return rooms.list();
+        }
+        java.util.TreeMap<String, Set<String>> all = new java.util.TreeMap<>();
+        elsewhere.forEach((room, names) -> all.computeIfAbsent(room, r -> new TreeSet<>()).addAll(names));
+        for (ChatEvent.RoomInfo local : rooms.list()) {
+            all.computeIfAbsent(local.name(), r -> new TreeSet<>()).addAll(rooms.namesIn(local.name()));
+        }
+        return all.entrySet().stream().map(e -> new ChatEvent.RoomInfo(e.getKey(), e.getValue().size())).toList();
+    }
+
+    /** Members of {@code room} here and, in a cluster, on the other nodes. */
+    private List<String> namesIn(String room) {
+        Collection<String> elsewhere = bus.namesElsewhere(room);
+        if (elsewhere.isEmpty()) {
+            return rooms.namesIn(room);
+        }
+        TreeSet<String> all = new TreeSet<>(rooms.namesIn(room));
+        all.addAll(elsewhere);
+        return List.copyOf(all);
     }
 
     private void leave(Member m, MemberState st, String room) {
@@ -159,6 +191,7 @@ public final class Router {
             m.deliver(new ChatEvent.Error("not_member", "you are not in " + room, null));
             return;
         }
+        st.replayedUpTo.remove(room);
         rooms.remove(room, m);
         if (room.equals(st.current)) {
             st.current = DEFAULT_ROOM;
@@ -193,7 +226,7 @@ public final class Router {
     }
 
     private void direct(Member m, ChatCommand.Direct dm) {
-        if (!presence.isOnline(dm.to())) {
+        if (!presence.isOnline(dm.to()) && !bus.isOnlineElsewhere(dm.to())) {
             m.deliver(new ChatEvent.Error("unknown_user", dm.to() + " is not online", dm.clientId()));
             return;
         }
@@ -248,7 +281,12 @@ public final class Router {
     private void fanOut(BusMessage message) {
         if (message instanceof BusMessage.Posted p) {
             ChatEvent e = new ChatEvent.RoomMessage(p.line());
-            rooms.membersOf(p.line().room()).forEach(x -> x.deliver(e));
+            for (Member x : rooms.membersOf(p.line().room())) {
+                MemberState st = states.get(x);
+                if (st == null || st.replayedUpTo.getOrDefault(p.line().room(), 0L) < p.line().id()) {
+                    x.deliver(e);
+                }
+            }
         } else if (message instanceof BusMessage.Joined j) {
             ChatEvent e = new ChatEvent.Joined(j.room(), j.name());
             rooms.membersOf(j.room()).forEach(x -> x.deliver(e));

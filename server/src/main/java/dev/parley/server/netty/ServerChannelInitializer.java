@@ -5,6 +5,7 @@ import dev.parley.server.connection.Connection;
 import dev.parley.server.connection.ConnectionContext;
 import dev.parley.server.connection.Dialect;
 import dev.parley.server.connection.V2Dialect;
+import dev.parley.server.web.WebAssets;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
@@ -15,6 +16,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -27,7 +29,7 @@ import java.util.function.Function;
  *   upgrade-timer UpgradeTimeout        close a socket that never upgrades
  *   http          HttpServerCodec
  *   http-agg      HttpObjectAggregator  {@value #MAX_HTTP_REQUEST_BYTES} bytes max
- *   routes        HttpRoutes            /healthz /metrics /, upgrades pass on
+ *   routes        HttpRoutes            /healthz /metrics, server key, web client, upgrades pass on
  *   websocket     WebSocketServerProtocolHandler  any path, subprotocol parley.v2 or none,
  *                                       frame size limit, UTF-8 check, ping/pong/close
  *   frames        WebSocketFrameAggregator  fragmented messages, same size limit
@@ -44,6 +46,8 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final BooleanSupplier healthy;
     private final Consumer<Connection> onOpen;
     private final Consumer<Connection> onClose;
+    private final String serverKeyBase64;
+    private final Optional<WebAssets> webAssets = WebAssets.bundled();
 
     /**
      * @param dialects the dialect for a negotiated subprotocol ({@code null}: none, v1)
@@ -58,6 +62,7 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
         this.healthy = healthy;
         this.onOpen = onOpen;
         this.onClose = onClose;
+        this.serverKeyBase64 = context.serverKey().publicKey().toBase64();
     }
 
     @Override
@@ -81,7 +86,7 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast("upgrade-timer", new UpgradeTimeout(config.handshakeTimeout(), context.metrics()));
         p.addLast("http", new HttpServerCodec());
         p.addLast("http-agg", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
-        p.addLast("routes", new HttpRoutes(context.metrics(), healthy));
+        p.addLast("routes", new HttpRoutes(context.metrics(), healthy, serverKeyBase64, webAssets));
         p.addLast("websocket", new WebSocketServerProtocolHandler(ws));
         p.addLast("frames", new WebSocketFrameAggregator(config.maxFrameBytes()));
         p.addLast("connection", new WebSocketHandler(context, dialects, perIp, onOpen, onClose));
