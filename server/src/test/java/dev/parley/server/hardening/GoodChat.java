@@ -1,5 +1,7 @@
 package dev.parley.server.hardening;
 
+import dev.parley.protocol.ClientEvent;
+import dev.parley.protocol.ServerEvent;
 import dev.parley.server.testing.ChatClient;
 import dev.parley.themis.KeyPair;
 import dev.parley.themis.PublicKey;
@@ -10,9 +12,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Well-behaved v1 clients chatting in {@code main} from a few driver threads. Every client
- * sends {@code <seq> <padding>} lines at a fixed rate; every client must see every other
- * client's lines once, in order, and never an error line or a close.
+ * Well-behaved clients chatting in {@code main} from a few driver threads: every fifth one
+ * speaks v2 (JSON events), the rest v1 (the tutorial's lines). Every client sends
+ * {@code <seq> <padding>} at a fixed rate; every client must see every other client's messages
+ * once, in order, and never an error (v1 line or v2 event) or a close.
  *
  * <p>Lifecycle: {@link #connect}, {@link #start}, {@link #stopSending}, {@link #awaitAllDelivered},
  * {@link #close}. The problems list is thread-safe; the rest is driven by the test thread.
@@ -39,15 +42,24 @@ final class GoodChat implements AutoCloseable {
 
     void connect(int port, PublicKey serverKey) {
         for (int i = 0; i < sent.length; i++) {
-            ChatClient c = ChatClient.connect(port, ChatClient.Protocol.V1, "good" + i, KeyPair.generate(), serverKey);
+            ChatClient c = ChatClient.connect(port, isV2(i) ? ChatClient.Protocol.V2 : ChatClient.Protocol.V1,
+                    "good" + i, KeyPair.generate(), serverKey);
             clients.add(c);
         }
-        for (ChatClient c : clients) {
-            // the presence line ends the join sequence
-            if (c.awaitLine(l -> l.startsWith("* main:"), ChatClient.WAIT) == null) {
+        for (int i = 0; i < sent.length; i++) {
+            ChatClient c = clients.get(i);
+            // the presence list ends the join sequence
+            boolean joined = isV2(i)
+                    ? c.awaitEvent(ServerEvent.Presence.class, p -> p.room().equals("main"), ChatClient.WAIT) != null
+                    : c.awaitLine(l -> l.startsWith("* main:"), ChatClient.WAIT) != null;
+            if (!joined) {
                 throw new IllegalStateException(c.name() + " did not finish joining");
             }
         }
+    }
+
+    private static boolean isV2(int i) {
+        return i % 5 == 4;
     }
 
     void start(int threads) {
@@ -57,7 +69,7 @@ final class GoodChat implements AutoCloseable {
             Thread d = new Thread(() -> {
                 try {
                     drive(first, threads);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | AssertionError e) {
                     problems.add("driver failed: " + e);
                     running.set(false);
                 }
@@ -84,14 +96,27 @@ final class GoodChat implements AutoCloseable {
             for (int i = first; i < sent.length; i += stride) {
                 ChatClient c = clients.get(i);
                 if (!stoppedSending && System.nanoTime() >= next[i]) {
-                    c.say((sent[i] + 1) + PADDING);
+                    String text = (sent[i] + 1) + PADDING;
+                    if (isV2(i)) {
+                        c.send(new ClientEvent.Send("c" + (sent[i] + 1), "main", text));
+                    } else {
+                        c.say(text);
+                    }
                     sent[i]++;
                     next[i] += periodNanos;
                 }
-                String line;
-                while ((line = c.nextLine(Duration.ofMillis(1))) != null) {
-                    accept(i, line);
-                    idle = false;
+                if (isV2(i)) {
+                    ServerEvent e;
+                    while ((e = c.nextEvent(Duration.ofMillis(1))) != null) {
+                        acceptEvent(i, e);
+                        idle = false;
+                    }
+                } else {
+                    String line;
+                    while ((line = c.nextLine(Duration.ofMillis(1))) != null) {
+                        accept(i, line);
+                        idle = false;
+                    }
                 }
                 if (c.awaitClose(Duration.ZERO) != null) {
                     problems.add(c.name() + " was closed: " + c.awaitClose(Duration.ZERO));
@@ -101,6 +126,14 @@ final class GoodChat implements AutoCloseable {
             if (idle) {
                 Thread.onSpinWait();
             }
+        }
+    }
+
+    private void acceptEvent(int receiver, ServerEvent e) {
+        if (e instanceof ServerEvent.Error err) {
+            problems.add("good" + receiver + " got an error event: " + err.code());
+        } else if (e instanceof ServerEvent.Message m && m.from().startsWith("good")) {
+            accept(receiver, "<" + m.from() + "> " + m.text());
         }
     }
 

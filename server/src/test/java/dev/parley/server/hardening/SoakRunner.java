@@ -49,6 +49,7 @@ public final class SoakRunner {
         try (ServerProcess server = ServerProcess.start(List.of("-Xmx256m"), List.of("--data", data.toString()),
                 null, data.resolve("server.log"))) {
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "soak-stop-server"));
+            report.println("# data directory and server log (kept): " + data);
             int code = run(server, clients, rate, Duration.ofSeconds((long) (minutes * 60)), report);
             server.stop(15);
             System.exit(code);
