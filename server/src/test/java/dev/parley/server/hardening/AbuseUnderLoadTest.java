@@ -38,7 +38,7 @@ class AbuseUnderLoadTest {
     static final double GOOD_RATE = 0.25;
     static final int PER_IP_CAP = 104;
     static final int HEAP_MB = 160;
-    static final int ROUNDS = 45;
+    static final int ROUNDS = 40;
     static final int SLOW_READERS = 10;
     static final int OVER_CAP = 20;
     static final int SILENT_TCP = 20;

@@ -19,6 +19,14 @@ enum Attack {
     GARBAGE_AFTER_HANDSHAKE(1008, Map.of("bad_message", 1), 1),
     BINARY_ON_V1(1003, Map.of("binary_on_v1", 1), 0),
     TEXT_ON_V2(1003, Map.of("text_on_v2", 1), 0),
+    /** v2: a binary hello that is not UTF-8. */
+    V2_HELLO_NOT_UTF8(1007, Map.of("not_utf8", 1), 0),
+    /** v2: a binary hello without a colon. */
+    V2_NO_COLON(1008, Map.of("bad_hello", 1), 0),
+    /** v2: random bytes in a binary frame after the handshake. */
+    V2_GARBAGE_AFTER_HANDSHAKE(1008, Map.of("bad_message", 1), 1),
+    /** v2: the same binary data frame twice. */
+    V2_REPLAYED_DATA_FRAME(1008, Map.of("replayed", 1), 1),
     OVERSIZED_FRAME(1009, Map.of("too_big", 1), 0),
     FLOOD(1008, Map.of("rate_limited", 1), 1),
     REPLAYED_DATA_FRAME(1008, Map.of("replayed", 1), 1),

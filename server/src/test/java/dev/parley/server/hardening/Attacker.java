@@ -72,7 +72,7 @@ final class Attacker {
                 // everything else is over a WebSocket
             }
         }
-        boolean v2 = attack == Attack.TEXT_ON_V2;
+        boolean v2 = attack == Attack.TEXT_ON_V2 || attack.name().startsWith("V2_");
         int receiveBuffer = attack == Attack.SLOW_READER ? 4096 : 0;
         RawWebSocket ws = RawWebSocket.connect(port, v2 ? "parley.v2" : null, receiveBuffer, from);
         try {
@@ -110,6 +110,18 @@ final class Attacker {
                 }
                 case BINARY_ON_V1 -> ws.send(RawWebSocket.BINARY, (name + ":" + freshKey()).getBytes(StandardCharsets.UTF_8));
                 case TEXT_ON_V2 -> ws.sendText(name + ":" + freshKey());
+                case V2_HELLO_NOT_UTF8 -> ws.send(RawWebSocket.BINARY, new byte[] {'a', ':', (byte) 0xC3, (byte) 0x28});
+                case V2_NO_COLON -> ws.send(RawWebSocket.BINARY, (name + freshKey()).getBytes(StandardCharsets.UTF_8));
+                case V2_GARBAGE_AFTER_HANDSHAKE -> {
+                    establishV2(ws, name);
+                    ws.send(RawWebSocket.BINARY, new byte[80]);
+                }
+                case V2_REPLAYED_DATA_FRAME -> {
+                    SecureSession s = establishV2(ws, name);
+                    byte[] frame = s.wrap("{\"type\":\"ping\"}".getBytes(StandardCharsets.UTF_8));
+                    ws.send(RawWebSocket.BINARY, frame);
+                    ws.send(RawWebSocket.BINARY, frame);
+                }
                 case OVERSIZED_FRAME -> sendIgnoringReset(ws, "x".repeat(maxFrameBytes + 1000));
                 case FLOOD -> {
                     SecureSession s = establish(ws, name, KeyPair.generate(), null);
@@ -238,6 +250,29 @@ final class Attacker {
             captured[0] = hello;
             captured[1] = m1;
             captured[2] = m3;
+        }
+        return s;
+    }
+
+    /** The v2 hello and handshake: the same messages in binary frames, no base64. */
+    private SecureSession establishV2(RawWebSocket ws, String name) throws IOException, SecureSessionException {
+        KeyPair keys = KeyPair.generate();
+        ws.send(RawWebSocket.BINARY, (name + ":" + keys.publicKey().toBase64()).getBytes(StandardCharsets.UTF_8));
+        SecureSession s = session(name, keys);
+        ws.send(RawWebSocket.BINARY, s.connectRequest());
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!s.isEstablished() && System.nanoTime() < deadline) {
+            RawWebSocket.Frame f = ws.read(WAIT);
+            if (f == null || f.opcode() != RawWebSocket.BINARY) {
+                throw new IOException("v2 handshake did not finish: " + (f == null ? "timeout" : f.closeCode()));
+            }
+            UnwrapResult r = s.unwrap(f.payload());
+            if (r.type() == UnwrapResult.Type.PROTOCOL_DATA) {
+                ws.send(RawWebSocket.BINARY, r.data());
+            }
+        }
+        if (!s.isEstablished()) {
+            throw new IOException("v2 handshake timed out");
         }
         return s;
     }
