@@ -144,7 +144,7 @@ class KillNineTest {
             String name = "reg" + cycle + "-" + k;
             KeyPair keys = KeyPair.generate();
             try (ChatClient c = ChatClient.connect(server.port(), ChatClient.Protocol.V1, name, keys, server.key())) {
-                registered.put(name, keys);
+                registered.put(c.name(), keys);
             } catch (RuntimeException killed) {
                 return;
             }
