@@ -61,6 +61,7 @@ class DiskFullTest {
             }
             assertStoreHolds(data, stored);
             assertBindings(data, newcomer);
+            assertLogSays("SQLITE_FULL");
         } finally {
             run("umount", "-l", mnt.toString());
         }
@@ -80,6 +81,8 @@ class DiskFullTest {
             assertStoreHolds(data, stored);
             assertBindings(data, newcomer);
         }
+        // EFBIG is a short write to SQLite
+        assertLogSays("SQLITE_IOERR_WRITE");
         try (ServerProcess server = start(data, null)) {
             writeAfterRecovery(server, stored);
             assertThat(registers(server, "latecomer")).isZero();
@@ -165,6 +168,14 @@ class DiskFullTest {
             }
         }
         assertThat(seqs).isEqualTo(stored);
+    }
+
+    /** The operator sees why in the server log: the SQLite result code next to the failure. */
+    private void assertLogSays(String code) throws IOException {
+        List<String> warnings = Files.readAllLines(dir.resolve("server.log")).stream()
+                .filter(l -> l.contains("history append failed")).distinct().limit(1).toList();
+        System.out.println("[disk-full] server log: " + warnings);
+        assertThat(warnings).singleElement().asString().endsWith("(" + code + ")");
     }
 
     /** A refused registration left no binding, an accepted one a complete one; later ones are there. */

@@ -33,7 +33,7 @@ public final class ServerProcess implements AutoCloseable {
      * Starts the server and waits up to 60 s for its READY line.
      *
      * @param shellPrefix null, or a bash snippet run before exec'ing java (e.g. {@code ulimit -f 64;})
-     * @param log where the child's stderr goes
+     * @param log where the child's output goes (its log lines: logback writes to stdout)
      */
     public static ServerProcess start(List<String> jvmOptions, List<String> serverArgs, String shellPrefix, Path log)
             throws IOException, InterruptedException, TimeoutException {
@@ -58,11 +58,17 @@ public final class ServerProcess implements AutoCloseable {
         Process p = pb.start();
         CompletableFuture<String> ready = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+                    java.io.Writer out = java.nio.file.Files.newBufferedWriter(log, StandardCharsets.UTF_8,
+                            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)) {
                 String line;
                 while ((line = r.readLine()) != null) {
                     if (line.startsWith("READY ")) {
                         ready.complete(line);
+                    } else {
+                        out.write(line);
+                        out.write('\n');
+                        out.flush();
                     }
                 }
             } catch (IOException ignored) {
