@@ -86,6 +86,7 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
         } finally {
             req.release();
         }
+        ctx.pipeline().fireUserEventTriggered(UpgradeTimeout.HttpAnswered.INSTANCE);
     }
 
     @Override

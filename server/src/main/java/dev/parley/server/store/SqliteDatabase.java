@@ -120,14 +120,27 @@ final class SqliteDatabase implements AutoCloseable {
                 rollbackQuietly();
                 throw e;
             } finally {
-                writer.setAutoCommit(true);
+                try {
+                    writer.setAutoCommit(true);
+                } catch (SQLException noTransaction) {
+                    // SQLite already rolled back (e.g. SQLITE_FULL at commit) and the driver's
+                    // "commit" finds no transaction; the flag is set, keep the original failure
+                }
                 if (durable) {
                     pragma(writer, "PRAGMA synchronous=NORMAL");
                 }
             }
         } catch (SQLException e) {
-            throw new StorageException("database failure while " + what, e);
+            throw new StorageException("database failure while " + what + cause(e), e);
         }
+    }
+
+    /**
+     * The SQLite result code as a hint for operators, e.g. " (SQLITE_FULL)" when the disk is
+     * full; a fixed vocabulary, never data from the statement.
+     */
+    static String cause(SQLException e) {
+        return e instanceof org.sqlite.SQLiteException se ? " (" + se.getResultCode().name() + ")" : "";
     }
 
     /** Runs {@code work} on a read-only connection (each statement sees a committed snapshot). */
@@ -142,7 +155,7 @@ final class SqliteDatabase implements AutoCloseable {
                 idleReaders.add(c);
             }
         } catch (SQLException e) {
-            throw new StorageException("database failure while " + what, e);
+            throw new StorageException("database failure while " + what + cause(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StorageException("interrupted while " + what);

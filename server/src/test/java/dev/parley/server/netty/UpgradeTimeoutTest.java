@@ -30,4 +30,14 @@ class UpgradeTimeoutTest {
         assertThat(metrics.closeCount("upgrade_timeout")).isZero();
         ch.close();
     }
+
+    @Test
+    void anAnsweredHttpConnectionIsCutButNotCountedAsSilent() throws Exception {
+        EmbeddedChannel ch = new EmbeddedChannel(new UpgradeTimeout(Duration.ofMillis(50), metrics));
+        ch.pipeline().fireUserEventTriggered(UpgradeTimeout.HttpAnswered.INSTANCE);
+        TimeUnit.MILLISECONDS.sleep(80);
+        ch.runPendingTasks();
+        assertThat(ch.isOpen()).isFalse();
+        assertThat(metrics.closeCount("upgrade_timeout")).isZero();
+    }
 }

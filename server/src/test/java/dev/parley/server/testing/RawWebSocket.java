@@ -52,9 +52,21 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** Connects and upgrades; {@code receiveBuffer} > 0 shrinks the socket's receive buffer. */
     public static RawWebSocket connect(int port, String subprotocol, int receiveBuffer) throws IOException {
+        return connect(port, subprotocol, receiveBuffer, null);
+    }
+
+    /**
+     * Connects from {@code localAddress} (e.g. 127.0.0.7, for per-address limits; null: any)
+     * and upgrades.
+     */
+    public static RawWebSocket connect(int port, String subprotocol, int receiveBuffer, java.net.InetAddress localAddress)
+            throws IOException {
         Socket s = new Socket();
         if (receiveBuffer > 0) {
             s.setReceiveBufferSize(receiveBuffer);
+        }
+        if (localAddress != null) {
+            s.bind(new InetSocketAddress(localAddress, 0));
         }
         s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
         s.setSoTimeout(10_000);
@@ -195,6 +207,12 @@ public final class RawWebSocket implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** Drops the connection with a TCP reset (no close frame, no FIN). */
+    public void abort() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
     }
 
     @Override
