@@ -280,18 +280,20 @@ class BadInputTest {
     @Test
     void tooManySocketsFromOneAddressAreRefused() throws IOException {
         double before = server.closes("per_ip_cap");
-        List<RawWebSocket> extra = new java.util.ArrayList<>();
+        List<ChatClient> holders = new java.util.ArrayList<>();
         try {
-            // alice and bob hold two of the eight slots
+            // alice and bob hold two of the eight slots; six established clients take the rest
+            // (established, so that the short handshake timeout cannot free a slot meanwhile)
             for (int i = 0; i < 6; i++) {
-                extra.add(RawWebSocket.connect(server.port()));
+                ChatClient holder = server.v1("holder" + i);
+                holders.add(holder);
+                assertThat(holder.awaitLine(l -> l.startsWith("* main:"), WAIT)).isNotNull();
             }
             RawWebSocket ws = RawWebSocket.connect(server.port());
-            extra.add(ws);
             expectClose(ws, 1008, "too many connections", "per_ip_cap", before);
         } finally {
-            for (RawWebSocket w : extra) {
-                w.close();
+            for (ChatClient h : holders) {
+                h.close();
             }
         }
     }
