@@ -6,7 +6,6 @@ import dev.parley.protocol.ProtocolException;
 import dev.parley.protocol.ServerEvent;
 import dev.parley.themis.KeyPair;
 import dev.parley.themis.PublicKey;
-import dev.parley.themis.ReplayedMessageException;
 import dev.parley.themis.SecureSession;
 import dev.parley.themis.SecureSessionException;
 import dev.parley.themis.UnwrapResult;
@@ -113,10 +112,5 @@ public final class SessionDriver {
             throw new IllegalStateException("session not established");
         }
         output.sendBinary(session.wrap(codec.encode(event)));
-    }
-
-    /** Whether {@code e} means a replayed frame (dropped by strict anti-replay). */
-    public static boolean isReplay(Exception e) {
-        return e instanceof ReplayedMessageException;
     }
 }
