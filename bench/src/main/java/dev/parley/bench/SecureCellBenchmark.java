@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Secure Cell throughput, one thread: Seal with a key (how the server seals history at rest)
- * at 64 B and 1 KiB, and Seal with a passphrase (one PBKDF2 run of 314,110 iterations each).
+ * Secure Cell throughput, one thread: Seal with a key (how the server seals history at rest) at 64
+ * B and 1 KiB, and Seal with a passphrase (one PBKDF2 run of 314,110 iterations each).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

@@ -23,29 +23,29 @@ import org.openjdk.jmh.infra.Blackhole;
  * Secure Session throughput, one thread, through the public API only.
  *
  * <ul>
- *   <li>{@code handshakeFull}: both sides of a complete handshake per operation (client
- *       session + m1, server session + m2, m3, m4, client establishes).</li>
- *   <li>{@code serverAcceptsConnectRequest} and {@code serverFinishesHandshake}: the two halves
- *       of the server's work, measured separately. m3 depends on the server's m2, so no fresh
- *       client input can be prepared ahead of a whole server handshake; instead each half gets
- *       its input from an untimed per-invocation setup that runs the client (and, for the
- *       second half, the first server step). The first half includes the server session's
- *       construction (ephemeral key generation); the second includes building the data
- *       channel. <b>Server handshakes/s = 1 / (1/a + 1/b)</b> for the two scores a and b.
- *       An invocation takes ~0.2 ms, so JMH's per-invocation bookkeeping (~µs) is negligible.
- *       The client key resolver returns the same {@link dev.parley.themis.PublicKey} object
- *       every time, as a server with a key cache does; BouncyCastle caches its point
- *       precomputation on that object, which makes the two client-signature checks cheaper.</li>
- *   <li>{@code wrap64}, {@code wrap1k}: one established client wraps forever (the sequence
- *       number simply wraps around).</li>
- *   <li>{@code unwrap64}, {@code unwrap1k}: a strict (default) receiver accepts each frame
- *       only once, so frames cannot be recycled. Each invocation gets a fresh session pair and
- *       a batch of freshly wrapped frames from an untimed setup, then unwraps the whole batch;
- *       the score is per frame ({@link OperationsPerInvocation}).</li>
+ *   <li>{@code handshakeFull}: both sides of a complete handshake per operation (client session +
+ *       m1, server session + m2, m3, m4, client establishes).
+ *   <li>{@code serverAcceptsConnectRequest} and {@code serverFinishesHandshake}: the two halves of
+ *       the server's work, measured separately. m3 depends on the server's m2, so no fresh client
+ *       input can be prepared ahead of a whole server handshake; instead each half gets its input
+ *       from an untimed per-invocation setup that runs the client (and, for the second half, the
+ *       first server step). The first half includes the server session's construction (ephemeral
+ *       key generation); the second includes building the data channel. <b>Server handshakes/s = 1
+ *       / (1/a + 1/b)</b> for the two scores a and b. An invocation takes ~0.2 ms, so JMH's
+ *       per-invocation bookkeeping (~µs) is negligible. The client key resolver returns the same
+ *       {@link dev.parley.themis.PublicKey} object every time, as a server with a key cache does;
+ *       BouncyCastle caches its point precomputation on that object, which makes the two
+ *       client-signature checks cheaper.
+ *   <li>{@code wrap64}, {@code wrap1k}: one established client wraps forever (the sequence number
+ *       simply wraps around).
+ *   <li>{@code unwrap64}, {@code unwrap1k}: a strict (default) receiver accepts each frame only
+ *       once, so frames cannot be recycled. Each invocation gets a fresh session pair and a batch
+ *       of freshly wrapped frames from an untimed setup, then unwraps the whole batch; the score is
+ *       per frame ({@link OperationsPerInvocation}).
  * </ul>
  *
- * <p>Wall-clock numbers on a shared 2-core machine drop with every concurrent build; see
- * {@link SecureSessionCpuTime} for the same operations timed by thread CPU time.
+ * <p>Wall-clock numbers on a shared 2-core machine drop with every concurrent build; see {@link
+ * SecureSessionCpuTime} for the same operations timed by thread CPU time.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -105,12 +105,16 @@ public class SecureSessionBenchmark {
     }
 
     @Benchmark
-    public UnwrapResult serverAcceptsConnectRequest(Keys keys, ConnectRequest input) throws SecureSessionException {
+    public UnwrapResult serverAcceptsConnectRequest(Keys keys, ConnectRequest input)
+            throws SecureSessionException {
         SecureSession server = keys.newServer();
         return server.unwrap(input.m1);
     }
 
-    /** A server that answered a fresh client's m1, and that client's m3, made outside the measurement. */
+    /**
+     * A server that answered a fresh client's m1, and that client's m3, made outside the
+     * measurement.
+     */
     @State(Scope.Thread)
     public static class ClientFinish {
         SecureSession server;

@@ -9,11 +9,11 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A companion to {@link SecureSessionBenchmark} for a shared, busy machine: the same operations
- * timed by this thread's <em>CPU time</em> rather than wall time, so other processes competing
- * for the cores do not show up as slowness (cache and hyper-thread interference still do, so
- * treat the figures as a lower bound of what an idle core achieves). The server handshake is
- * timed exactly around the server's own calls (session construction + m1, then m3), the client
- * runs untimed in between. Five rounds; the first is warm-up.
+ * timed by this thread's <em>CPU time</em> rather than wall time, so other processes competing for
+ * the cores do not show up as slowness (cache and hyper-thread interference still do, so treat the
+ * figures as a lower bound of what an idle core achieves). The server handshake is timed exactly
+ * around the server's own calls (session construction + m1, then m3), the client runs untimed in
+ * between. Five rounds; the first is warm-up.
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.parley.bench.SecureSessionCpuTime}
  */
@@ -27,8 +27,7 @@ public final class SecureSessionCpuTime {
     private final KeyPair clientKeys = KeyPair.generate();
     private final KeyPair serverKeys = KeyPair.generate();
 
-    private SecureSessionCpuTime() {
-    }
+    private SecureSessionCpuTime() {}
 
     public static void main(String[] args) throws SecureSessionException {
         SecureSessionCpuTime probe = new SecureSessionCpuTime();
@@ -38,11 +37,13 @@ public final class SecureSessionCpuTime {
     }
 
     private SecureSession client() {
-        return SecureSession.create(CLIENT_ID, clientKeys.privateKey(), id -> serverKeys.publicKey());
+        return SecureSession.create(
+                CLIENT_ID, clientKeys.privateKey(), id -> serverKeys.publicKey());
     }
 
     private SecureSession server() {
-        return SecureSession.create(SERVER_ID, serverKeys.privateKey(), id -> clientKeys.publicKey());
+        return SecureSession.create(
+                SERVER_ID, serverKeys.privateKey(), id -> clientKeys.publicKey());
     }
 
     private void round(String name) throws SecureSessionException {
@@ -62,13 +63,20 @@ public final class SecureSessionCpuTime {
         }
         SecureSession client = client();
         SecureSession server = server();
-        byte[] m4 = server.unwrap(client.unwrap(server.unwrap(client.connectRequest()).data()).data()).data();
+        byte[] m4 =
+                server.unwrap(client.unwrap(server.unwrap(client.connectRequest()).data()).data())
+                        .data();
         client.unwrap(m4);
-        System.out.printf("%-8s server handshakes %6.0f /cpu-s | %s | %s%n", name,
-                HANDSHAKES * 1e9 / serverNanos, messages(client, server, 64), messages(client, server, 1024));
+        System.out.printf(
+                "%-8s server handshakes %6.0f /cpu-s | %s | %s%n",
+                name,
+                HANDSHAKES * 1e9 / serverNanos,
+                messages(client, server, 64),
+                messages(client, server, 1024));
     }
 
-    private static String messages(SecureSession sender, SecureSession receiver, int size) throws SecureSessionException {
+    private static String messages(SecureSession sender, SecureSession receiver, int size)
+            throws SecureSessionException {
         byte[] message = new byte[size];
         byte[][] frames = new byte[MESSAGES / (size / 64)][];
         long t0 = THREADS.getCurrentThreadCpuTime();
@@ -81,7 +89,8 @@ public final class SecureSessionCpuTime {
             receiver.unwrap(frame);
         }
         long unwrapNanos = THREADS.getCurrentThreadCpuTime() - t0;
-        return String.format("%4d B: wrap %5.2f M/cpu-s, unwrap %5.2f M/cpu-s", size,
-                frames.length * 1e3 / wrapNanos, frames.length * 1e3 / unwrapNanos);
+        return String.format(
+                "%4d B: wrap %5.2f M/cpu-s, unwrap %5.2f M/cpu-s",
+                size, frames.length * 1e3 / wrapNanos, frames.length * 1e3 / unwrapNanos);
     }
 }

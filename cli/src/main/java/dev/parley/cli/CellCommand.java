@@ -17,22 +17,31 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code parley cell encrypt|decrypt}: Secure Cell for scripts and cross-language checks.
- * {@code encrypt} reads raw bytes on stdin and prints base64 (Token Protect: the data line, then
- * the token line); {@code decrypt} reads that and writes the raw plaintext.
+ * {@code parley cell encrypt|decrypt}: Secure Cell for scripts and cross-language checks. {@code
+ * encrypt} reads raw bytes on stdin and prints base64 (Token Protect: the data line, then the token
+ * line); {@code decrypt} reads that and writes the raw plaintext.
  */
-@Command(name = "cell", mixinStandardHelpOptions = true,
-        description = {"Encrypt or decrypt stdin with Themis Secure Cell.",
-                "encrypt: raw bytes in, base64 out (token-protect: data line, then token line).",
-                "decrypt: that base64 in, raw bytes out. Exit 1 if the data is not authentic."})
+@Command(
+        name = "cell",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Encrypt or decrypt stdin with Themis Secure Cell.",
+            "encrypt: raw bytes in, base64 out (token-protect: data line, then token line).",
+            "decrypt: that base64 in, raw bytes out. Exit 1 if the data is not authentic."
+        })
 final class CellCommand implements Runnable {
     /** Stdin larger than this is refused instead of exhausting memory. */
     static final int MAX_INPUT = 256 * 1024 * 1024;
 
-    enum Action { encrypt, decrypt }
+    enum Action {
+        encrypt,
+        decrypt
+    }
 
     enum Mode {
-        seal("seal"), tokenProtect("token-protect"), contextImprint("context-imprint");
+        seal("seal"),
+        tokenProtect("token-protect"),
+        contextImprint("context-imprint");
 
         private final String flag;
 
@@ -49,22 +58,35 @@ final class CellCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "encrypt|decrypt", description = "what to do")
     Action action;
 
-    @Option(names = "--mode", required = true, paramLabel = "MODE",
-            converter = ModeConverter.class, description = "seal, token-protect or context-imprint")
+    @Option(
+            names = "--mode",
+            required = true,
+            paramLabel = "MODE",
+            converter = ModeConverter.class,
+            description = "seal, token-protect or context-imprint")
     Mode mode;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Secret secret;
 
     static final class Secret {
-        @Option(names = "--key-file", paramLabel = "FILE", description = "one line: base64 of the raw symmetric key")
+        @Option(
+                names = "--key-file",
+                paramLabel = "FILE",
+                description = "one line: base64 of the raw symmetric key")
         Path keyFile;
 
-        @Option(names = "--passphrase-env", paramLabel = "VAR", description = "environment variable holding a passphrase (seal only)")
+        @Option(
+                names = "--passphrase-env",
+                paramLabel = "VAR",
+                description = "environment variable holding a passphrase (seal only)")
         String passphraseEnv;
     }
 
-    @Option(names = "--context", paramLabel = "TEXT", description = "context (UTF-8); required for context-imprint")
+    @Option(
+            names = "--context",
+            paramLabel = "TEXT",
+            description = "context (UTF-8); required for context-imprint")
     String context;
 
     @Override
@@ -93,19 +115,30 @@ final class CellCommand implements Runnable {
                 return line(b64.encodeToString(seal().encrypt(plaintext, ctx)));
             case tokenProtect:
                 SecureCellData out = SecureCell.tokenProtectWithKey(key()).encrypt(plaintext, ctx);
-                return line(b64.encodeToString(out.data()) + "\n" + b64.encodeToString(out.token()));
+                return line(
+                        b64.encodeToString(out.data()) + "\n" + b64.encodeToString(out.token()));
             default:
-                return line(b64.encodeToString(SecureCell.contextImprintWithKey(key()).encrypt(plaintext, ctx)));
+                return line(
+                        b64.encodeToString(
+                                SecureCell.contextImprintWithKey(key()).encrypt(plaintext, ctx)));
         }
     }
 
     private byte[] decrypt(byte[] input, byte[] ctx) {
-        List<String> lines = new String(input, StandardCharsets.US_ASCII).lines()
-                .map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.toList());
+        List<String> lines =
+                new String(input, StandardCharsets.US_ASCII)
+                        .lines()
+                        .map(String::strip)
+                        .filter(l -> !l.isEmpty())
+                        .collect(Collectors.toList());
         int expected = mode == Mode.tokenProtect ? 2 : 1;
         if (lines.size() != expected) {
-            throw new CommandFailure("expected " + expected + (expected == 1 ? " line" : " lines")
-                    + " of base64 on stdin, got " + lines.size());
+            throw new CommandFailure(
+                    "expected "
+                            + expected
+                            + (expected == 1 ? " line" : " lines")
+                            + " of base64 on stdin, got "
+                            + lines.size());
         }
         byte[] first = base64(lines.get(0));
         try {
@@ -113,12 +146,14 @@ final class CellCommand implements Runnable {
                 case seal:
                     return seal().decrypt(first, ctx);
                 case tokenProtect:
-                    return SecureCell.tokenProtectWithKey(key()).decrypt(first, base64(lines.get(1)), ctx);
+                    return SecureCell.tokenProtectWithKey(key())
+                            .decrypt(first, base64(lines.get(1)), ctx);
                 default:
                     return SecureCell.contextImprintWithKey(key()).decrypt(first, ctx);
             }
         } catch (SecureCellException e) {
-            throw new CommandFailure("decryption failed: wrong key, passphrase or context, or the data was altered");
+            throw new CommandFailure(
+                    "decryption failed: wrong key, passphrase or context, or the data was altered");
         } catch (IllegalArgumentException e) {
             throw new CommandFailure("cannot decrypt: " + e.getMessage());
         }
@@ -128,7 +163,8 @@ final class CellCommand implements Runnable {
         if (secret.passphraseEnv != null) {
             String passphrase = Streams.current().env.apply(secret.passphraseEnv);
             if (passphrase == null || passphrase.isEmpty()) {
-                throw new CommandFailure("environment variable " + secret.passphraseEnv + " is unset or empty");
+                throw new CommandFailure(
+                        "environment variable " + secret.passphraseEnv + " is unset or empty");
             }
             return SecureCell.sealWithPassphrase(passphrase);
         }

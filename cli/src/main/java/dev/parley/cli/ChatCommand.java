@@ -23,31 +23,48 @@ import picocli.CommandLine.Option;
  * Interactive on a terminal; with piped standard input it sends each line (or command) in order,
  * waits for each answer, and exits at end of input.
  */
-@Command(name = "chat", mixinStandardHelpOptions = true,
-        description = {"Chat on a Parley server (protocol v2 over Themis Secure Session).",
-                "Your identity key and message history are kept encrypted under ~/.parley (or --home, $PARLEY_HOME),"
-                        + " sealed with a passphrase ($PARLEY_PASSPHRASE, else asked).",
-                "The server key is pinned: --server-key, else trust on first use in ~/.parley/known_servers.",
-                "With standard input from a pipe, every line is sent and the command exits at end of input.",
-                "Commands: /join /leave /rooms /who /msg /history /help /quit"})
+@Command(
+        name = "chat",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Chat on a Parley server (protocol v2 over Themis Secure Session).",
+            "Your identity key and message history are kept encrypted under ~/.parley (or --home, $PARLEY_HOME),"
+                    + " sealed with a passphrase ($PARLEY_PASSPHRASE, else asked).",
+            "The server key is pinned: --server-key, else trust on first use in ~/.parley/known_servers.",
+            "With standard input from a pipe, every line is sent and the command exits at end of input.",
+            "Commands: /join /leave /rooms /who /msg /history /help /quit"
+        })
 final class ChatCommand implements Runnable {
     private static final long CONNECT_WAIT_SECONDS = 30;
     private static final long ECHO_WAIT_MILLIS = 5_000;
     private static final long CLOSE_WAIT_SECONDS = 10;
 
-    @Option(names = "--server", required = true, paramLabel = "URI", description = "ws://HOST:PORT or wss://HOST:PORT")
+    @Option(
+            names = "--server",
+            required = true,
+            paramLabel = "URI",
+            description = "ws://HOST:PORT or wss://HOST:PORT")
     URI server;
 
     @Option(names = "--name", required = true, paramLabel = "NAME", description = "your user name")
     String name;
 
-    @Option(names = "--server-key", paramLabel = "B64", description = "pin exactly this server public key (base64)")
+    @Option(
+            names = "--server-key",
+            paramLabel = "B64",
+            description = "pin exactly this server public key (base64)")
     String serverKey;
 
-    @Option(names = "--home", paramLabel = "DIR", description = "local data directory (default $PARLEY_HOME or ~/.parley)")
+    @Option(
+            names = "--home",
+            paramLabel = "DIR",
+            description = "local data directory (default $PARLEY_HOME or ~/.parley)")
     Path home;
 
-    @Option(names = "--room", paramLabel = "ROOM", description = "room to join and talk in at start (default main)")
+    @Option(
+            names = "--room",
+            paramLabel = "ROOM",
+            description = "room to join and talk in at start (default main)")
     String room;
 
     @Override
@@ -64,10 +81,12 @@ final class ChatCommand implements Runnable {
         PublicKey pinned = serverKey == null ? null : parseKey(serverKey);
         Streams s = Streams.current();
         boolean interactive = s.in == System.in && System.console() != null;
-        try (ChatScreen screen = interactive ? new TerminalScreen() : new PlainScreen(s.in, s.out)) {
+        try (ChatScreen screen =
+                interactive ? new TerminalScreen() : new PlainScreen(s.in, s.out)) {
             LocalStore store = LocalData.open(LocalData.home(home), true, screen::askSecret);
             String hostPort = ClientConfig.hostPort(server);
-            ChatController controller = new ChatController(screen, store, hostPort, Names.normalize(name));
+            ChatController controller =
+                    new ChatController(screen, store, hostPort, Names.normalize(name));
             builder.identity(store.identity()).listener(controller);
             if (pinned != null) {
                 builder.serverKey(pinned);
@@ -87,7 +106,8 @@ final class ChatCommand implements Runnable {
                     }
                 }
                 if (!screen.interactive()) {
-                    controller.awaitEchoes(ECHO_WAIT_MILLIS); // flush: own lines stored before exiting
+                    controller.awaitEchoes(
+                            ECHO_WAIT_MILLIS); // flush: own lines stored before exiting
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -110,12 +130,15 @@ final class ChatCommand implements Runnable {
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof ServerKeyChangedException) {
-                throw new CommandFailure("\n@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@\n" + c.getMessage()
-                        + "\n@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@");
+                throw new CommandFailure(
+                        "\n@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@\n"
+                                + c.getMessage()
+                                + "\n@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@");
             }
             throw new CommandFailure("cannot connect: " + c.getMessage());
         } catch (TimeoutException e) {
-            throw new CommandFailure("cannot connect: no answer within " + CONNECT_WAIT_SECONDS + " s");
+            throw new CommandFailure(
+                    "cannot connect: no answer within " + CONNECT_WAIT_SECONDS + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CommandFailure("interrupted");
@@ -124,7 +147,8 @@ final class ChatCommand implements Runnable {
 
     private static PublicKey parseKey(String b64) {
         try {
-            return PublicKey.fromBytes(Base64.getMimeDecoder().decode(KeyFiles.strictBase64(b64.strip())));
+            return PublicKey.fromBytes(
+                    Base64.getMimeDecoder().decode(KeyFiles.strictBase64(b64.strip())));
         } catch (IllegalArgumentException | KeyFormatException e) {
             throw new CommandFailure("--server-key is not a base64 Themis public key");
         }

@@ -21,22 +21,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The terminal client's logic: shows what the connection reports, stores it in the local
- * history, and turns typed lines into requests. Listener callbacks run on the SDK's event
- * thread; {@link #handle} on the input thread. The local history is touched only on the event
- * thread.
+ * The terminal client's logic: shows what the connection reports, stores it in the local history,
+ * and turns typed lines into requests. Listener callbacks run on the SDK's event thread; {@link
+ * #handle} on the input thread. The local history is touched only on the event thread.
  */
 final class ChatController implements ParleyListener {
-    static final String HELP = String.join("\n",
-            "/join ROOM       join ROOM (created if new) and make it the current room",
-            "/leave [ROOM]    leave ROOM (default: the current room)",
-            "/rooms           list the rooms on the server",
-            "/who [ROOM]      who is in ROOM (default: the current room)",
-            "/msg NAME TEXT   send TEXT to NAME only",
-            "/history [N]     show the last N messages of the current room from the server (default 20)",
-            "/help            this text",
-            "/quit            leave the chat (end of input does the same)",
-            "Anything else is sent to the current room.");
+    static final String HELP =
+            String.join(
+                    "\n",
+                    "/join ROOM       join ROOM (created if new) and make it the current room",
+                    "/leave [ROOM]    leave ROOM (default: the current room)",
+                    "/rooms           list the rooms on the server",
+                    "/who [ROOM]      who is in ROOM (default: the current room)",
+                    "/msg NAME TEXT   send TEXT to NAME only",
+                    "/history [N]     show the last N messages of the current room from the server (default 20)",
+                    "/help            this text",
+                    "/quit            leave the chat (end of input does the same)",
+                    "Anything else is sent to the current room.");
     private static final long WAIT_SECONDS = 15;
 
     private final ChatScreen screen;
@@ -47,11 +48,15 @@ final class ChatController implements ParleyListener {
     private volatile ParleyConnection connection;
     private volatile String room = "main";
     private volatile ConnectionState state = ConnectionState.CONNECTING;
+
     /** Own messages the server accepted, and own messages seen coming back (then stored). */
     private final java.util.Set<Long> acked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final java.util.Set<Long> echoed = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.atomic.AtomicInteger directAcked = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicInteger directEchoed = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger directAcked =
+            new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger directEchoed =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     ChatController(ChatScreen screen, LocalStore store, String server, String name) {
         this.screen = screen;
@@ -103,15 +108,18 @@ final class ChatController implements ParleyListener {
     public void onDirectMessage(ServerEvent.DirectMessage m) {
         screen.show(ChatFormat.direct(m.ts(), m.from(), m.to(), m.text()));
         String peer = m.from().equals(name) ? m.to() : m.from();
-        append("@" + peer, new HistoryEntry(HistoryEntry.Kind.DIRECT, m.id(), m.ts(), m.from(), m.to(), m.text()));
+        append(
+                "@" + peer,
+                new HistoryEntry(
+                        HistoryEntry.Kind.DIRECT, m.id(), m.ts(), m.from(), m.to(), m.text()));
         if (m.from().equals(name)) {
             directEchoed.incrementAndGet();
         }
     }
 
     /**
-     * Waits (at most {@code millis}) until every own message the server accepted has come back
-     * and been stored, so that a script's last lines are in the local history when it exits.
+     * Waits (at most {@code millis}) until every own message the server accepted has come back and
+     * been stored, so that a script's last lines are in the local history when it exits.
      */
     boolean awaitEchoes(long millis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
@@ -149,7 +157,10 @@ final class ChatController implements ParleyListener {
     private void store(ServerEvent.Message m) {
         ConversationLog log = log(m.room());
         if (log != null && m.id() > log.lastId()) {
-            append(m.room(), new HistoryEntry(HistoryEntry.Kind.ROOM, m.id(), m.ts(), m.from(), m.room(), m.text()));
+            append(
+                    m.room(),
+                    new HistoryEntry(
+                            HistoryEntry.Kind.ROOM, m.id(), m.ts(), m.from(), m.room(), m.text()));
         }
     }
 
@@ -162,7 +173,9 @@ final class ChatController implements ParleyListener {
             }
             return log;
         } catch (IOException e) {
-            screen.show(ChatFormat.error("local history of " + conversation + " unusable: " + e.getMessage()));
+            screen.show(
+                    ChatFormat.error(
+                            "local history of " + conversation + " unusable: " + e.getMessage()));
             return null;
         }
     }
@@ -199,33 +212,50 @@ final class ChatController implements ParleyListener {
             case "/help" -> screen.show(new org.jline.utils.AttributedString(HELP));
             case "/join" -> {
                 if (validRoom(arg)) {
-                    await(connection.join(arg), "join", v -> {
-                        room = arg;
-                        updatePrompt();
-                    });
+                    await(
+                            connection.join(arg),
+                            "join",
+                            v -> {
+                                room = arg;
+                                updatePrompt();
+                            });
                 }
             }
             case "/leave" -> {
                 String r = arg != null ? arg : room;
                 if (validRoom(r)) {
-                    await(connection.leave(r), "leave", v -> {
-                        if (r.equals(room)) {
-                            room = "main";
-                            updatePrompt();
-                        }
-                    });
+                    await(
+                            connection.leave(r),
+                            "leave",
+                            v -> {
+                                if (r.equals(room)) {
+                                    room = "main";
+                                    updatePrompt();
+                                }
+                            });
                 }
             }
-            case "/rooms" -> await(connection.rooms(), "rooms", list -> {
-                for (RoomInfo info : list) {
-                    screen.show(ChatFormat.notice(info.room() + " (" + info.members() + ")"));
-                }
-            });
+            case "/rooms" ->
+                    await(
+                            connection.rooms(),
+                            "rooms",
+                            list -> {
+                                for (RoomInfo info : list) {
+                                    screen.show(
+                                            ChatFormat.notice(
+                                                    info.room() + " (" + info.members() + ")"));
+                                }
+                            });
             case "/who" -> {
                 String r = arg != null ? arg : room;
                 if (validRoom(r)) {
-                    await(connection.who(r), "who", members ->
-                            screen.show(ChatFormat.notice(r + ": " + String.join(", ", members))));
+                    await(
+                            connection.who(r),
+                            "who",
+                            members ->
+                                    screen.show(
+                                            ChatFormat.notice(
+                                                    r + ": " + String.join(", ", members))));
                 }
             }
             case "/msg" -> {
@@ -236,7 +266,9 @@ final class ChatController implements ParleyListener {
                 }
             }
             case "/history" -> history(arg);
-            default -> screen.show(ChatFormat.error("unknown command " + parts[0] + "; /help lists them"));
+            default ->
+                    screen.show(
+                            ChatFormat.error("unknown command " + parts[0] + "; /help lists them"));
         }
         return true;
     }
@@ -249,17 +281,27 @@ final class ChatController implements ParleyListener {
             n = -1;
         }
         if (n < 1 || n > dev.parley.protocol.Limits.MAX_HISTORY_LIMIT) {
-            screen.show(ChatFormat.error("usage: /history [1-" + dev.parley.protocol.Limits.MAX_HISTORY_LIMIT + "]"));
+            screen.show(
+                    ChatFormat.error(
+                            "usage: /history [1-"
+                                    + dev.parley.protocol.Limits.MAX_HISTORY_LIMIT
+                                    + "]"));
             return;
         }
-        await(connection.history(room, OptionalLong.empty(), n), "history", page -> {
-            for (ServerEvent.Message m : page.messages()) {
-                screen.show(ChatFormat.message(m.ts(), m.room(), m.from(), m.text()));
-            }
-        });
+        await(
+                connection.history(room, OptionalLong.empty(), n),
+                "history",
+                page -> {
+                    for (ServerEvent.Message m : page.messages()) {
+                        screen.show(ChatFormat.message(m.ts(), m.room(), m.from(), m.text()));
+                    }
+                });
     }
 
-    /** Interactive: answer later, keep typing. Scripted: wait, so lines go out in order and before EOF. */
+    /**
+     * Interactive: answer later, keep typing. Scripted: wait, so lines go out in order and before
+     * EOF.
+     */
     private void send(CompletableFuture<SendResult> f, String what) {
         if (screen.interactive()) {
             f.whenComplete((r, e) -> reportSend(r, e, what));
@@ -278,8 +320,17 @@ final class ChatController implements ParleyListener {
 
     private void reportSend(SendResult r, Throwable e, String what) {
         if (e != null) {
-            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-            screen.show(ChatFormat.error(what + " not sent: " + (cause instanceof TimeoutException ? "no answer" : cause.getMessage())));
+            Throwable cause =
+                    e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                            ? e.getCause()
+                            : e;
+            screen.show(
+                    ChatFormat.error(
+                            what
+                                    + " not sent: "
+                                    + (cause instanceof TimeoutException
+                                            ? "no answer"
+                                            : cause.getMessage())));
         } else if (r.isAccepted()) {
             if (what.equals("message")) {
                 acked.add(r.id());
@@ -287,20 +338,31 @@ final class ChatController implements ParleyListener {
                 directAcked.incrementAndGet();
             }
         } else {
-            screen.show(ChatFormat.error(what + " refused: " + r.rejectionCode().orElse("") + " "
-                    + r.rejectionReason().orElse("")));
+            screen.show(
+                    ChatFormat.error(
+                            what
+                                    + " refused: "
+                                    + r.rejectionCode().orElse("")
+                                    + " "
+                                    + r.rejectionReason().orElse("")));
         }
     }
 
     /** Waits (bounded) for a request; on success runs {@code then}, else shows why not. */
-    private <T> void await(CompletableFuture<T> f, String what, java.util.function.Consumer<T> then) {
+    private <T> void await(
+            CompletableFuture<T> f, String what, java.util.function.Consumer<T> then) {
         T value;
         try {
             value = f.get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
-            screen.show(ChatFormat.error(what + (c instanceof RequestRejectedException ? " refused: " : " failed: ")
-                    + c.getMessage()));
+            screen.show(
+                    ChatFormat.error(
+                            what
+                                    + (c instanceof RequestRejectedException
+                                            ? " refused: "
+                                            : " failed: ")
+                                    + c.getMessage()));
             return;
         } catch (TimeoutException e) {
             screen.show(ChatFormat.error(what + ": no answer from the server"));
@@ -314,14 +376,18 @@ final class ChatController implements ParleyListener {
 
     private boolean validRoom(String r) {
         if (r == null || !Names.isValidRoomName(r)) {
-            screen.show(ChatFormat.error("a room name is letters, digits, '_', '-', '.' (at most 32)"));
+            screen.show(
+                    ChatFormat.error("a room name is letters, digits, '_', '-', '.' (at most 32)"));
             return false;
         }
         return true;
     }
 
     private void updatePrompt() {
-        String s = state == ConnectionState.CONNECTED ? "" : " " + state.name().toLowerCase(java.util.Locale.ROOT);
+        String s =
+                state == ConnectionState.CONNECTED
+                        ? ""
+                        : " " + state.name().toLowerCase(java.util.Locale.ROOT);
         screen.setPrompt("[" + room + s + "] " + name + "> ");
     }
 }

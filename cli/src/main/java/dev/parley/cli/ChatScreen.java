@@ -20,7 +20,10 @@ interface ChatScreen extends AutoCloseable {
     /** Asks for a secret without echoing it; null if nobody can be asked (no terminal). */
     String askSecret(String question);
 
-    /** Whether a person types at this screen (commands answered asynchronously) or a script pipes lines. */
+    /**
+     * Whether a person types at this screen (commands answered asynchronously) or a script pipes
+     * lines.
+     */
     boolean interactive();
 
     @Override

@@ -13,17 +13,30 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code parley history}: prints the local (encrypted) message history. */
-@Command(name = "history", mixinStandardHelpOptions = true,
-        description = {"Print the message history stored on this device by 'parley chat'.",
-                "It is decrypted with the passphrase ($PARLEY_PASSPHRASE, else asked)."})
+@Command(
+        name = "history",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print the message history stored on this device by 'parley chat'.",
+            "It is decrypted with the passphrase ($PARLEY_PASSPHRASE, else asked)."
+        })
 final class HistoryCommand implements Runnable {
-    @Option(names = "--server", paramLabel = "URI", description = "only this server (ws://HOST:PORT)")
+    @Option(
+            names = "--server",
+            paramLabel = "URI",
+            description = "only this server (ws://HOST:PORT)")
     URI server;
 
-    @Option(names = "--room", paramLabel = "ROOM", description = "only this room (or @NAME for direct messages)")
+    @Option(
+            names = "--room",
+            paramLabel = "ROOM",
+            description = "only this room (or @NAME for direct messages)")
     String room;
 
-    @Option(names = "--home", paramLabel = "DIR", description = "local data directory (default $PARLEY_HOME or ~/.parley)")
+    @Option(
+            names = "--home",
+            paramLabel = "DIR",
+            description = "local data directory (default $PARLEY_HOME or ~/.parley)")
     Path home;
 
     @Override
@@ -44,12 +57,21 @@ final class HistoryCommand implements Runnable {
             }
             out.println("== " + log.server() + " " + log.conversation() + " ==");
             if (log.hadTornTail()) {
-                s.err.println("parley: the last record of " + log.server() + " " + log.conversation()
-                        + " was cut short by an interrupted write and is skipped; earlier records are intact");
+                s.err.println(
+                        "parley: the last record of "
+                                + log.server()
+                                + " "
+                                + log.conversation()
+                                + " was cut short by an interrupted write and is skipped; earlier records are intact");
             }
             for (HistoryEntry e : log.entries()) {
-                out.println(ChatFormat.historyLine(e.timestamp(), e.from(), e.to(),
-                        e.kind() == HistoryEntry.Kind.DIRECT, e.text()));
+                out.println(
+                        ChatFormat.historyLine(
+                                e.timestamp(),
+                                e.from(),
+                                e.to(),
+                                e.kind() == HistoryEntry.Kind.DIRECT,
+                                e.text()));
             }
         }
         out.flush();

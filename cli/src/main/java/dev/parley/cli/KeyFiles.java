@@ -21,14 +21,18 @@ import java.util.Set;
  */
 public final class KeyFiles {
     private static final long MAX_KEY_FILE = 64 * 1024;
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_ONLY =
+            PosixFilePermissions.fromString("rw-------");
 
-    private KeyFiles() {
-    }
+    private KeyFiles() {}
 
     public static void writePublic(Path file, byte[] key) throws IOException {
-        Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII,
-                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Files.writeString(
+                file,
+                Base64.getEncoder().encodeToString(key) + "\n",
+                StandardCharsets.US_ASCII,
+                StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE);
     }
 
     /** Creates {@code file} with mode 0600 from the start (never world-readable, even briefly). */
@@ -38,8 +42,12 @@ public final class KeyFiles {
         } catch (UnsupportedOperationException e) {
             Files.createFile(file);
         }
-        Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII,
-                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        Files.writeString(
+                file,
+                Base64.getEncoder().encodeToString(key) + "\n",
+                StandardCharsets.US_ASCII,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
     }
 
     /** The decoded bytes of a one-line base64 key file. */
@@ -86,8 +94,15 @@ public final class KeyFiles {
     static String strictBase64(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '+' || c == '/' || c == '=' || c == '\r' || c == '\n';
+            boolean ok =
+                    (c >= 'A' && c <= 'Z')
+                            || (c >= 'a' && c <= 'z')
+                            || (c >= '0' && c <= '9')
+                            || c == '+'
+                            || c == '/'
+                            || c == '='
+                            || c == '\r'
+                            || c == '\n';
             if (!ok) {
                 throw new IllegalArgumentException("invalid base64 character");
             }

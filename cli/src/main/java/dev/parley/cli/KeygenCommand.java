@@ -8,14 +8,26 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code parley keygen --private FILE --public FILE}: a fresh EC P-256 key pair. */
-@Command(name = "keygen", mixinStandardHelpOptions = true,
-        description = {"Generate an EC P-256 key pair in Themis containers.",
-                "Each file holds one line: the base64 of the key container. The private key file is created with mode 0600."})
+@Command(
+        name = "keygen",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Generate an EC P-256 key pair in Themis containers.",
+            "Each file holds one line: the base64 of the key container. The private key file is created with mode 0600."
+        })
 final class KeygenCommand implements Runnable {
-    @Option(names = "--private", required = true, paramLabel = "FILE", description = "where to write the private key (must not exist)")
+    @Option(
+            names = "--private",
+            required = true,
+            paramLabel = "FILE",
+            description = "where to write the private key (must not exist)")
     Path privateFile;
 
-    @Option(names = "--public", required = true, paramLabel = "FILE", description = "where to write the public key (must not exist)")
+    @Option(
+            names = "--public",
+            required = true,
+            paramLabel = "FILE",
+            description = "where to write the public key (must not exist)")
     Path publicFile;
 
     @Override

@@ -8,19 +8,17 @@ import java.nio.file.Path;
 import java.util.function.Function;
 
 /**
- * Where the client keeps its data ({@code --home}, else {@code $PARLEY_HOME}, else
- * {@code ~/.parley}) and how the passphrase is obtained ({@code $PARLEY_PASSPHRASE}, else asked).
+ * Where the client keeps its data ({@code --home}, else {@code $PARLEY_HOME}, else {@code
+ * ~/.parley}) and how the passphrase is obtained ({@code $PARLEY_PASSPHRASE}, else asked).
  */
 final class LocalData {
     static final String HOME_ENV = "PARLEY_HOME";
     static final String PASSPHRASE_ENV = "PARLEY_PASSPHRASE";
 
     /** Asks the user for a secret; returns null if nobody can be asked. */
-    interface Prompt extends Function<String, String> {
-    }
+    interface Prompt extends Function<String, String> {}
 
-    private LocalData() {
-    }
+    private LocalData() {}
 
     static Path home(Path option) {
         if (option != null) {
@@ -34,8 +32,8 @@ final class LocalData {
     }
 
     /**
-     * Opens the store in {@code home}, or creates it with a fresh identity when {@code create}
-     * is allowed. A wrong passphrase is one clear {@link CommandFailure}; nothing is changed.
+     * Opens the store in {@code home}, or creates it with a fresh identity when {@code create} is
+     * allowed. A wrong passphrase is one clear {@link CommandFailure}; nothing is changed.
      */
     static LocalStore open(Path home, boolean create, Prompt prompt) {
         boolean exists = LocalStore.exists(home);
@@ -44,10 +42,14 @@ final class LocalData {
         }
         String passphrase = Streams.current().env.apply(PASSPHRASE_ENV);
         if (passphrase == null || passphrase.isEmpty()) {
-            passphrase = prompt.apply(exists ? "Passphrase for " + home + ": "
-                    : "New passphrase for " + home + ": ");
+            passphrase =
+                    prompt.apply(
+                            exists
+                                    ? "Passphrase for " + home + ": "
+                                    : "New passphrase for " + home + ": ");
             if (passphrase == null) {
-                throw new CommandFailure("no passphrase: set " + PASSPHRASE_ENV + " or run in a terminal");
+                throw new CommandFailure(
+                        "no passphrase: set " + PASSPHRASE_ENV + " or run in a terminal");
             }
             if (!exists) {
                 String again = prompt.apply("Repeat passphrase: ");
@@ -65,8 +67,14 @@ final class LocalData {
             }
             KeyPair identity = KeyPair.generate();
             LocalStore store = LocalStore.create(home, passphrase, identity);
-            Streams.current().err.println("parley: created a new identity in " + home + " (key "
-                    + identity.publicKey().fingerprint() + ")");
+            Streams.current()
+                    .err
+                    .println(
+                            "parley: created a new identity in "
+                                    + home
+                                    + " (key "
+                                    + identity.publicKey().fingerprint()
+                                    + ")");
             return store;
         } catch (WrongPassphraseException e) {
             throw new CommandFailure(e.getMessage());

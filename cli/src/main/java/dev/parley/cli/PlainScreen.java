@@ -9,7 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.jline.utils.AttributedString;
 
-/** A screen for scripts: lines from a pipe, plain lines to standard output, no prompt, no colour. */
+/**
+ * A screen for scripts: lines from a pipe, plain lines to standard output, no prompt, no colour.
+ */
 final class PlainScreen implements ChatScreen {
     private final BufferedReader in;
     private final PrintStream out;

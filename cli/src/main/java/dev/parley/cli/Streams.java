@@ -4,7 +4,10 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.function.UnaryOperator;
 
-/** The standard streams of the current invocation (replaceable so tests can run commands in-process). */
+/**
+ * The standard streams of the current invocation (replaceable so tests can run commands
+ * in-process).
+ */
 final class Streams {
     private static final ThreadLocal<Streams> CURRENT = new ThreadLocal<>();
 

@@ -12,9 +12,9 @@ import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.AttributedString;
 
 /**
- * The interactive screen: JLine line editing with in-memory history (typed lines are never
- * written to disk), incoming lines printed above the prompt ({@link LineReader#printAbove}),
- * colours where the terminal has them. Works on dumb terminals too.
+ * The interactive screen: JLine line editing with in-memory history (typed lines are never written
+ * to disk), incoming lines printed above the prompt ({@link LineReader#printAbove}), colours where
+ * the terminal has them. Works on dumb terminals too.
  */
 final class TerminalScreen implements ChatScreen {
     private final Terminal terminal;
@@ -27,10 +27,14 @@ final class TerminalScreen implements ChatScreen {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        reader = (LineReaderImpl) LineReaderBuilder.builder().terminal(terminal).appName("parley")
-                .variable(LineReader.HISTORY_SIZE, 500)
-                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                .build();
+        reader =
+                (LineReaderImpl)
+                        LineReaderBuilder.builder()
+                                .terminal(terminal)
+                                .appName("parley")
+                                .variable(LineReader.HISTORY_SIZE, 500)
+                                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                                .build();
     }
 
     @Override
@@ -63,7 +67,8 @@ final class TerminalScreen implements ChatScreen {
 
     @Override
     public String askSecret(String question) {
-        reader.setVariable(LineReader.DISABLE_HISTORY, true); // never keep a passphrase, not even in memory
+        reader.setVariable(
+                LineReader.DISABLE_HISTORY, true); // never keep a passphrase, not even in memory
         try {
             return reader.readLine(question, '*');
         } catch (EndOfFileException | UserInterruptException e) {

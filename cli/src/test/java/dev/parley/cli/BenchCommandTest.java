@@ -12,8 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class BenchCommandTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void listsEveryScenario() {
@@ -27,21 +26,44 @@ class BenchCommandTest {
         try (PlaintextBroadcastServer server = new PlaintextBroadcastServer()) {
             int port = server.start(0).get(20, TimeUnit.SECONDS);
             Path out = dir.resolve("report.json");
-            CliRun r = CliRun.run(new byte[0], "bench", "handshake", "--url", "ws://127.0.0.1:" + port + "/",
-                    "--dialect", "plain", "--clients", "3", "--work-dir", dir.resolve("work").toString(),
-                    "--out", out.toString());
+            CliRun r =
+                    CliRun.run(
+                            new byte[0],
+                            "bench",
+                            "handshake",
+                            "--url",
+                            "ws://127.0.0.1:" + port + "/",
+                            "--dialect",
+                            "plain",
+                            "--clients",
+                            "3",
+                            "--work-dir",
+                            dir.resolve("work").toString(),
+                            "--out",
+                            out.toString());
             assertThat(r.status).as(r.stderr).isZero();
             assertThat(r.out()).contains("handshake", "external");
             assertThat(r.stderr).contains("[handshake external] done: 3/3");
-            assertThat(Files.readString(out)).contains("\"scenario\":\"handshake\"", "\"handshakes\":3",
-                    "\"command\":\"./parley bench handshake --url");
+            assertThat(Files.readString(out))
+                    .contains(
+                            "\"scenario\":\"handshake\"",
+                            "\"handshakes\":3",
+                            "\"command\":\"./parley bench handshake --url");
             assertThat(dir.resolve("report-fanout.svg")).exists();
         }
     }
 
     @Test
     void unknownTargetIsAUsageFailure() {
-        CliRun r = CliRun.run(new byte[0], "bench", "fanout", "--target", "nope", "--work-dir", dir.toString());
+        CliRun r =
+                CliRun.run(
+                        new byte[0],
+                        "bench",
+                        "fanout",
+                        "--target",
+                        "nope",
+                        "--work-dir",
+                        dir.toString());
         assertThat(r.status).isEqualTo(1);
         assertThat(r.stderr).contains("unknown target nope");
     }

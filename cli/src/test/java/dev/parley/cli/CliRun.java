@@ -21,9 +21,13 @@ final class CliRun {
     static CliRun run(byte[] stdin, Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = ParleyCommand.run(args, new ByteArrayInputStream(stdin),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                env::get);
+        int status =
+                ParleyCommand.run(
+                        args,
+                        new ByteArrayInputStream(stdin),
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        env::get);
         return new CliRun(status, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
     }
 

@@ -21,29 +21,47 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code parley server} as a real process: SIGTERM closes clients with 1001 and exits. */
 @Timeout(90)
 class ServerProcessTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void sigtermSendsGoingAwayAndExits() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "dev.parley.cli.ParleyCommand", "server", "--port", "0", "--data", dir.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p =
+                new ProcessBuilder(
+                                java,
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                "dev.parley.cli.ParleyCommand",
+                                "server",
+                                "--port",
+                                "0",
+                                "--data",
+                                dir.toString())
+                        .redirectError(ProcessBuilder.Redirect.DISCARD)
+                        .start();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(
+                            new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String first = out.readLine();
-            Matcher m = Pattern.compile("parley server listening on ws://127\\.0\\.0\\.1:(\\d+)/ .*").matcher(String.valueOf(first));
+            Matcher m =
+                    Pattern.compile("parley server listening on ws://127\\.0\\.0\\.1:(\\d+)/ .*")
+                            .matcher(String.valueOf(first));
             assertThat(m.matches()).as(first).isTrue();
             CompletableFuture<String> closed = new CompletableFuture<>();
-            HttpClient.newHttpClient().newWebSocketBuilder()
-                    .buildAsync(URI.create("ws://127.0.0.1:" + m.group(1) + "/"), new WebSocket.Listener() {
-                        @Override
-                        public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
-                            closed.complete(code + " " + reason);
-                            return null;
-                        }
-                    }).get(10, TimeUnit.SECONDS);
+            HttpClient.newHttpClient()
+                    .newWebSocketBuilder()
+                    .buildAsync(
+                            URI.create("ws://127.0.0.1:" + m.group(1) + "/"),
+                            new WebSocket.Listener() {
+                                @Override
+                                public CompletionStage<?> onClose(
+                                        WebSocket ws, int code, String reason) {
+                                    closed.complete(code + " " + reason);
+                                    return null;
+                                }
+                            })
+                    .get(10, TimeUnit.SECONDS);
             Thread.sleep(200); // let the server register the socket
             p.destroy(); // SIGTERM
             assertThat(closed.get(10, TimeUnit.SECONDS)).isEqualTo("1001 server shutting down");

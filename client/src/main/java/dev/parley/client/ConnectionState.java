@@ -8,6 +8,9 @@ public enum ConnectionState {
     CONNECTED,
     /** The socket dropped; retrying with jittered backoff. Sends queue until reconnected. */
     RECONNECTING,
-    /** Closed by {@link ParleyConnection#close()}, or a fatal error (e.g. changed server key). Final. */
+    /**
+     * Closed by {@link ParleyConnection#close()}, or a fatal error (e.g. changed server key).
+     * Final.
+     */
     CLOSED
 }

@@ -15,9 +15,9 @@ import java.util.Optional;
 
 /**
  * Pinned server keys, one line each: {@code host:port base64(public key container)}; blank lines
- * and lines starting with {@code #} are ignored. The first key seen for a server is recorded
- * (trust on first use); a different key later is refused with {@link ServerKeyChangedException}
- * until the user edits the file, as ssh's {@code known_hosts} works.
+ * and lines starting with {@code #} are ignored. The first key seen for a server is recorded (trust
+ * on first use); a different key later is refused with {@link ServerKeyChangedException} until the
+ * user edits the file, as ssh's {@code known_hosts} works.
  *
  * <p>Thread-safe within one process (methods are synchronized); the file is re-read on each call
  * and only ever appended to.
@@ -71,20 +71,29 @@ public final class KnownServers {
      * @return true if the key was newly pinned
      * @throws ServerKeyChangedException if another key is pinned for {@code server}
      */
-    public synchronized boolean verifyOrPin(String server, PublicKey offered) throws IOException, ServerKeyChangedException {
+    public synchronized boolean verifyOrPin(String server, PublicKey offered)
+            throws IOException, ServerKeyChangedException {
         Objects.requireNonNull(offered, "offered");
         Optional<PublicKey> pinned = lookup(server);
         if (pinned.isPresent()) {
             if (!pinned.get().equals(offered)) {
-                throw new ServerKeyChangedException(normalize(server), pinned.get().fingerprint(), offered.fingerprint(),
+                throw new ServerKeyChangedException(
+                        normalize(server),
+                        pinned.get().fingerprint(),
+                        offered.fingerprint(),
                         file.toString());
             }
             return false;
         }
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Files.writeString(file, normalize(server) + " " + offered.toBase64() + "\n", StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
+        Files.writeString(
+                file,
+                normalize(server) + " " + offered.toBase64() + "\n",
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND,
+                StandardOpenOption.SYNC);
         return true;
     }
 

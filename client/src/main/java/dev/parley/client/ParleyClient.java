@@ -28,24 +28,31 @@ import java.util.concurrent.CompletableFuture;
  * c.send("main", "hello");
  * }</pre>
  *
- * <p><b>Server key pinning.</b> The server must prove it holds the private key of the pinned
- * server key during the Secure Session handshake (its session id is {@code server}). Pin either
- * a given key ({@link Builder#serverKey}) or use a {@link KnownServers} file: a server not in
- * the file has its key fetched over HTTP from {@value #SERVER_KEY_PATH} (trust on first use; the
- * key is recorded once the handshake with it succeeded), a server in the file must present the
- * recorded key, else {@link #connect} fails with {@link ServerKeyChangedException}.
+ * <p><b>Server key pinning.</b> The server must prove it holds the private key of the pinned server
+ * key during the Secure Session handshake (its session id is {@code server}). Pin either a given
+ * key ({@link Builder#serverKey}) or use a {@link KnownServers} file: a server not in the file has
+ * its key fetched over HTTP from {@value #SERVER_KEY_PATH} (trust on first use; the key is recorded
+ * once the handshake with it succeeded), a server in the file must present the recorded key, else
+ * {@link #connect} fails with {@link ServerKeyChangedException}.
  */
 public final class ParleyClient {
     /** WebSocket subprotocol of protocol v2. */
     public static final String SUBPROTOCOL = "parley.v2";
-    /** HTTP path, on the WebSocket's host and port, that serves the server's public key as base64 text. */
+
+    /**
+     * HTTP path, on the WebSocket's host and port, that serves the server's public key as base64
+     * text.
+     */
     public static final String SERVER_KEY_PATH = "/.well-known/parley-server-key";
-    /** Default request pacing: below the Parley server's default limit of 10 per second, burst 30. */
+
+    /**
+     * Default request pacing: below the Parley server's default limit of 10 per second, burst 30.
+     */
     public static final double DEFAULT_SEND_RATE = 8;
+
     public static final int DEFAULT_SEND_BURST = 20;
 
-    private ParleyClient() {
-    }
+    private ParleyClient() {}
 
     public static Builder builder() {
         return new Builder();
@@ -58,7 +65,7 @@ public final class ParleyClient {
         private KeyPair identity;
         private PublicKey serverKey;
         private KnownServers knownServers;
-        private ParleyListener listener = new ParleyListener() { };
+        private ParleyListener listener = new ParleyListener() {};
         private Transport transport;
         private Duration requestTimeout = Duration.ofSeconds(10);
         private Duration connectTimeout = Duration.ofSeconds(10);
@@ -69,8 +76,7 @@ public final class ParleyClient {
         private double sendRatePerSecond = DEFAULT_SEND_RATE;
         private int sendBurst = DEFAULT_SEND_BURST;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** {@code ws://host:port} or {@code wss://host:port} (a path is kept). */
         public Builder server(URI uri) {
@@ -89,7 +95,8 @@ public final class ParleyClient {
         /** The user name (also the Secure Session id); must be a valid {@link Names user name}. */
         public Builder name(String name) {
             if (!Names.isValidUserName(name)) {
-                throw new IllegalArgumentException("invalid user name: letters, digits, '_', '-', '.', at most 32");
+                throw new IllegalArgumentException(
+                        "invalid user name: letters, digits, '_', '-', '.', at most 32");
             }
             this.name = name;
             return this;
@@ -134,7 +141,10 @@ public final class ParleyClient {
             return this;
         }
 
-        /** Reconnect delays grow from {@code min} doubling to {@code max}, each randomised to 50–100 %. */
+        /**
+         * Reconnect delays grow from {@code min} doubling to {@code max}, each randomised to 50–100
+         * %.
+         */
         public Builder reconnectBackoff(Duration min, Duration max) {
             positive(min, "min");
             positive(max, "max");
@@ -146,7 +156,10 @@ public final class ParleyClient {
             return this;
         }
 
-        /** Give up (state {@link ConnectionState#CLOSED}) after this many failed reconnects in a row; 0 never reconnects. */
+        /**
+         * Give up (state {@link ConnectionState#CLOSED}) after this many failed reconnects in a
+         * row; 0 never reconnects.
+         */
         public Builder maxReconnectAttempts(int attempts) {
             if (attempts < 0) {
                 throw new IllegalArgumentException("attempts must not be negative");
@@ -167,7 +180,8 @@ public final class ParleyClient {
          */
         public Builder sendRateLimit(double perSecond, int burst) {
             if (!(perSecond > 0) || burst < 1) {
-                throw new IllegalArgumentException("perSecond must be positive and burst at least 1");
+                throw new IllegalArgumentException(
+                        "perSecond must be positive and burst at least 1");
             }
             this.sendRatePerSecond = perSecond;
             this.sendBurst = burst;
@@ -190,9 +204,23 @@ public final class ParleyClient {
                 throw new IllegalStateException("set exactly one of serverKey and knownServers");
             }
             Transport t = transport != null ? transport : new dev.parley.client.jdk.JdkTransport();
-            ClientConfig config = new ClientConfig(server, name, identity, serverKey, knownServers, listener, t,
-                    requestTimeout, connectTimeout, minBackoff, maxBackoff, maxReconnectAttempts, pingInterval,
-                    sendRatePerSecond, sendBurst);
+            ClientConfig config =
+                    new ClientConfig(
+                            server,
+                            name,
+                            identity,
+                            serverKey,
+                            knownServers,
+                            listener,
+                            t,
+                            requestTimeout,
+                            connectTimeout,
+                            minBackoff,
+                            maxBackoff,
+                            maxReconnectAttempts,
+                            pingInterval,
+                            sendRatePerSecond,
+                            sendBurst);
             return ClientConnection.start(config);
         }
 

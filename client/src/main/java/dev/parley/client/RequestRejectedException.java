@@ -1,8 +1,8 @@
 package dev.parley.client;
 
 /**
- * The server refused a request that has no message id to acknowledge (join, leave, who,
- * history). Refused messages are not exceptions: see {@link SendResult}.
+ * The server refused a request that has no message id to acknowledge (join, leave, who, history).
+ * Refused messages are not exceptions: see {@link SendResult}.
  */
 public final class RequestRejectedException extends ParleyException {
     private static final long serialVersionUID = 1L;

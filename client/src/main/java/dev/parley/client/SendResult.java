@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The server's answer to a message: accepted (an ack with the stored message id) or rejected
- * (an error code and a human reason). A rejection is a result, not an exception.
+ * The server's answer to a message: accepted (an ack with the stored message id) or rejected (an
+ * error code and a human reason). A rejection is a result, not an exception.
  *
  * @param clientMsgId the id this client gave the message
  * @param id the server's message id when accepted (0 for direct messages on some servers)
@@ -13,7 +13,11 @@ import java.util.Optional;
  * @param rejectionCode the error code when rejected
  * @param rejectionReason the server's explanation when rejected
  */
-public record SendResult(String clientMsgId, long id, long timestamp, Optional<String> rejectionCode,
+public record SendResult(
+        String clientMsgId,
+        long id,
+        long timestamp,
+        Optional<String> rejectionCode,
         Optional<String> rejectionReason) {
     public SendResult {
         Objects.requireNonNull(clientMsgId, "clientMsgId");

@@ -1,9 +1,9 @@
 package dev.parley.client;
 
 /**
- * The server presented a key other than the one pinned for it. This may be an attack (someone
- * in the middle) or a re-installed server; the client refuses to connect either way, as ssh
- * does, until the pin is changed by hand.
+ * The server presented a key other than the one pinned for it. This may be an attack (someone in
+ * the middle) or a re-installed server; the client refuses to connect either way, as ssh does,
+ * until the pin is changed by hand.
  */
 public final class ServerKeyChangedException extends ParleyException {
     private static final long serialVersionUID = 1L;
@@ -17,12 +17,26 @@ public final class ServerKeyChangedException extends ParleyException {
      *     publish its key)
      * @param where the file holding the pin, or null if the key was given directly
      */
-    public ServerKeyChangedException(String server, String pinnedFingerprint, String offeredFingerprint, String where) {
-        super("WARNING: THE KEY OF SERVER " + server + " HAS CHANGED! Someone may be intercepting this connection. "
-                + "Pinned key " + pinnedFingerprint + ", "
-                + (offeredFingerprint == null ? "but the server cannot prove it holds that key"
-                        : "offered key " + offeredFingerprint) + ". Refusing to connect."
-                + (where == null ? "" : " If the change is expected, remove the line for " + server + " from " + where + "."));
+    public ServerKeyChangedException(
+            String server, String pinnedFingerprint, String offeredFingerprint, String where) {
+        super(
+                "WARNING: THE KEY OF SERVER "
+                        + server
+                        + " HAS CHANGED! Someone may be intercepting this connection. "
+                        + "Pinned key "
+                        + pinnedFingerprint
+                        + ", "
+                        + (offeredFingerprint == null
+                                ? "but the server cannot prove it holds that key"
+                                : "offered key " + offeredFingerprint)
+                        + ". Refusing to connect."
+                        + (where == null
+                                ? ""
+                                : " If the change is expected, remove the line for "
+                                        + server
+                                        + " from "
+                                        + where
+                                        + "."));
         this.server = server;
         this.pinnedFingerprint = pinnedFingerprint;
         this.offeredFingerprint = offeredFingerprint;

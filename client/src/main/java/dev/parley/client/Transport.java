@@ -8,8 +8,8 @@ import java.util.concurrent.CompletableFuture;
  * {@link dev.parley.client.jdk.JdkTransport}, uses {@code java.net.http}; on Android supply one
  * built on OkHttp. The protocol core never touches the network itself.
  *
- * <p>Implementations must be thread-safe, must keep outgoing frames in the order of the send
- * calls, and must call a {@link Listener} from one thread at a time, in arrival order.
+ * <p>Implementations must be thread-safe, must keep outgoing frames in the order of the send calls,
+ * and must call a {@link Listener} from one thread at a time, in arrival order.
  */
 public interface Transport {
 

@@ -12,13 +12,19 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The SDK outside {@code dev.parley.client.jdk} must run on Android: no {@code java.net.http},
- * no Netty, no server code, no reflection tricks. Checked on the sources.
+ * The SDK outside {@code dev.parley.client.jdk} must run on Android: no {@code java.net.http}, no
+ * Netty, no server code, no reflection tricks. Checked on the sources.
  */
 class DependencyRulesTest {
     private static final Path SOURCES = Path.of("src/main/java/dev/parley/client");
-    private static final List<String> FORBIDDEN = List.of("java.net.http", "io.netty", "dev.parley.server",
-            "java.lang.reflect", "sun.", "java.util.HexFormat");
+    private static final List<String> FORBIDDEN =
+            List.of(
+                    "java.net.http",
+                    "io.netty",
+                    "dev.parley.server",
+                    "java.lang.reflect",
+                    "sun.",
+                    "java.util.HexFormat");
 
     @Test
     void onlyTheJdkTransportUsesJavaNetHttp() throws IOException {
@@ -30,7 +36,9 @@ class DependencyRulesTest {
                 for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
                     for (String bad : FORBIDDEN) {
                         boolean allowed = transport && bad.equals("java.net.http");
-                        if (line.contains(bad) && !allowed && (line.startsWith("import ") || line.contains(bad + "."))) {
+                        if (line.contains(bad)
+                                && !allowed
+                                && (line.startsWith("import ") || line.contains(bad + "."))) {
                             violations.add(f + ": " + line.strip());
                         }
                     }

@@ -25,17 +25,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An in-memory v2 server for SDK tests: a real server-side Secure Session per socket, JSON
- * events through the real codec, rooms, history, acks. Also a {@link Transport}, so clients
- * connect to it without a network. Everything runs on one thread, in order.
+ * An in-memory v2 server for SDK tests: a real server-side Secure Session per socket, JSON events
+ * through the real codec, rooms, history, acks. Also a {@link Transport}, so clients connect to it
+ * without a network. Everything runs on one thread, in order.
  */
 final class FakeServer implements Transport, AutoCloseable {
     private final ExecutorService thread = Executors.newSingleThreadExecutor();
     private final EventCodec codec = new EventCodec();
     private final Map<String, List<ServerEvent.Message>> history = new HashMap<>();
     private final List<Conn> conns = new ArrayList<>();
+
     /** A small history page, so that catching up must page back. */
     static final int PAGE = 4;
+
     private volatile KeyPair key = KeyPair.generate();
     private volatile boolean refuseConnections;
     private long nextId = 1;
@@ -55,11 +57,13 @@ final class FakeServer implements Transport, AutoCloseable {
 
     /** Drops every socket, as a server restart does. */
     void dropAll() throws Exception {
-        thread.submit(() -> {
-            for (Conn c : new ArrayList<>(conns)) {
-                c.close(1001, "restart");
-            }
-        }).get(5, TimeUnit.SECONDS);
+        thread.submit(
+                        () -> {
+                            for (Conn c : new ArrayList<>(conns)) {
+                                c.close(1001, "restart");
+                            }
+                        })
+                .get(5, TimeUnit.SECONDS);
     }
 
     /** Posts a message as {@code from} without a client (e.g. while a client is away). */
@@ -68,7 +72,8 @@ final class FakeServer implements Transport, AutoCloseable {
     }
 
     List<ServerEvent.Message> history(String room) throws Exception {
-        return thread.submit(() -> List.copyOf(history.getOrDefault(room, List.of()))).get(5, TimeUnit.SECONDS);
+        return thread.submit(() -> List.copyOf(history.getOrDefault(room, List.of())))
+                .get(5, TimeUnit.SECONDS);
     }
 
     @Override
@@ -96,7 +101,8 @@ final class FakeServer implements Transport, AutoCloseable {
     }
 
     private ServerEvent.Message store(String room, String from, String text) {
-        ServerEvent.Message m = new ServerEvent.Message(nextId++, room, from, text, System.currentTimeMillis());
+        ServerEvent.Message m =
+                new ServerEvent.Message(nextId++, room, from, text, System.currentTimeMillis());
         history.computeIfAbsent(room, r -> new ArrayList<>()).add(m);
         for (Conn c : conns) {
             if (c.rooms.contains(room)) {
@@ -149,10 +155,15 @@ final class FakeServer implements Transport, AutoCloseable {
                 if (session == null) {
                     String hello = new String(data, StandardCharsets.UTF_8);
                     name = hello.substring(0, hello.indexOf(':'));
-                    PublicKey clientKey = PublicKey.fromBytes(Base64.getDecoder().decode(hello.substring(name.length() + 1)));
+                    PublicKey clientKey =
+                            PublicKey.fromBytes(
+                                    Base64.getDecoder().decode(hello.substring(name.length() + 1)));
                     byte[] id = name.getBytes(StandardCharsets.UTF_8);
-                    session = SecureSession.create("server".getBytes(StandardCharsets.UTF_8), key.privateKey(),
-                            peer -> Arrays.equals(peer, id) ? clientKey : null);
+                    session =
+                            SecureSession.create(
+                                    "server".getBytes(StandardCharsets.UTF_8),
+                                    key.privateKey(),
+                                    peer -> Arrays.equals(peer, id) ? clientKey : null);
                     return;
                 }
                 boolean wasEstablished = session.isEstablished();
@@ -161,7 +172,9 @@ final class FakeServer implements Transport, AutoCloseable {
                     listener.onBinary(r.data());
                 }
                 if (!wasEstablished && session.isEstablished()) {
-                    deliver(new ServerEvent.Welcome(name, "fake/1", List.of("main"), new ServerLimits(4000, PAGE)));
+                    deliver(
+                            new ServerEvent.Welcome(
+                                    name, "fake/1", List.of("main"), new ServerLimits(4000, PAGE)));
                     join("main");
                 } else if (r.type() == UnwrapResult.Type.USER_DATA) {
                     handle(codec.decodeClientEvent(r.data()));
@@ -179,22 +192,29 @@ final class FakeServer implements Transport, AutoCloseable {
                 }
             }
             List<ServerEvent.Message> h = history.getOrDefault(room, List.of());
-            deliver(new ServerEvent.HistoryPage(room, h.subList(Math.max(0, h.size() - 5), h.size()), h.size() > 5));
+            deliver(
+                    new ServerEvent.HistoryPage(
+                            room, h.subList(Math.max(0, h.size() - 5), h.size()), h.size() > 5));
             deliver(new ServerEvent.Presence(room, List.of(name)));
         }
 
         void handle(ClientEvent e) {
             if (e instanceof ClientEvent.Send s) {
                 if (!rooms.contains(s.room())) {
-                    deliver(ServerEvent.Error.replyTo(s.clientMsgId(), "not_member", "you are not in " + s.room()));
+                    deliver(
+                            ServerEvent.Error.replyTo(
+                                    s.clientMsgId(), "not_member", "you are not in " + s.room()));
                     return;
                 }
                 ServerEvent.Message m = store(s.room(), name, s.text());
                 deliver(new ServerEvent.Ack(s.clientMsgId(), m.id(), m.ts()));
             } else if (e instanceof ClientEvent.Direct d) {
-                ServerEvent.DirectMessage dm = new ServerEvent.DirectMessage(0, name, d.to(), d.text(), 1);
+                ServerEvent.DirectMessage dm =
+                        new ServerEvent.DirectMessage(0, name, d.to(), d.text(), 1);
                 deliver(new ServerEvent.Ack(d.clientMsgId(), 0, 1));
-                conns.stream().filter(c -> c.name.equals(d.to()) || c == this).forEach(c -> c.deliver(dm));
+                conns.stream()
+                        .filter(c -> c.name.equals(d.to()) || c == this)
+                        .forEach(c -> c.deliver(dm));
             } else if (e instanceof ClientEvent.Join j) {
                 join(j.room());
             } else if (e instanceof ClientEvent.Leave l) {
@@ -204,14 +224,30 @@ final class FakeServer implements Transport, AutoCloseable {
                 }
                 deliver(new ServerEvent.Left(l.room(), name));
             } else if (e instanceof ClientEvent.Who w) {
-                deliver(new ServerEvent.Presence(w.room(), conns.stream().filter(c -> c.rooms.contains(w.room()))
-                        .map(c -> c.name).toList()));
+                deliver(
+                        new ServerEvent.Presence(
+                                w.room(),
+                                conns.stream()
+                                        .filter(c -> c.rooms.contains(w.room()))
+                                        .map(c -> c.name)
+                                        .toList()));
             } else if (e instanceof ClientEvent.ListRooms) {
-                deliver(new ServerEvent.RoomList(history.keySet().stream().sorted().map(r -> new RoomInfo(r, 0)).toList()));
+                deliver(
+                        new ServerEvent.RoomList(
+                                history.keySet().stream()
+                                        .sorted()
+                                        .map(r -> new RoomInfo(r, 0))
+                                        .toList()));
             } else if (e instanceof ClientEvent.History h) {
-                List<ServerEvent.Message> all = history.getOrDefault(h.room(), List.of()).stream()
-                        .filter(m -> h.beforeId().isEmpty() || m.id() < h.beforeId().getAsLong()).toList();
-                List<ServerEvent.Message> page = all.subList(Math.max(0, all.size() - h.limit()), all.size());
+                List<ServerEvent.Message> all =
+                        history.getOrDefault(h.room(), List.of()).stream()
+                                .filter(
+                                        m ->
+                                                h.beforeId().isEmpty()
+                                                        || m.id() < h.beforeId().getAsLong())
+                                .toList();
+                List<ServerEvent.Message> page =
+                        all.subList(Math.max(0, all.size() - h.limit()), all.size());
                 deliver(new ServerEvent.HistoryPage(h.room(), page, all.size() > page.size()));
             } else if (e instanceof ClientEvent.Ping) {
                 deliver(new ServerEvent.Pong());

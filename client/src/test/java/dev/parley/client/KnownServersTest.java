@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class KnownServersTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void firstKeyIsPinnedAndAcceptedAgain() throws Exception {
@@ -23,7 +22,8 @@ class KnownServersTest {
         assertThat(known.verifyOrPin("Host:80", key)).isTrue();
         assertThat(known.verifyOrPin("host:80", key)).isFalse();
         assertThat(known.lookup("host:80")).contains(key);
-        assertThat(Files.readString(known.file(), StandardCharsets.UTF_8)).isEqualTo("host:80 " + key.toBase64() + "\n");
+        assertThat(Files.readString(known.file(), StandardCharsets.UTF_8))
+                .isEqualTo("host:80 " + key.toBase64() + "\n");
     }
 
     @Test
@@ -44,8 +44,13 @@ class KnownServersTest {
     void otherServersAndCommentsAreIgnored() throws Exception {
         Path file = dir.resolve("known_servers");
         PublicKey a = KeyPair.generate().publicKey();
-        Files.writeString(file, "# pinned\n\nother:1 " + KeyPair.generate().publicKey().toBase64() + "\nmine:2 "
-                + a.toBase64() + "\n");
+        Files.writeString(
+                file,
+                "# pinned\n\nother:1 "
+                        + KeyPair.generate().publicKey().toBase64()
+                        + "\nmine:2 "
+                        + a.toBase64()
+                        + "\n");
         assertThat(new KnownServers(file).lookup("mine:2")).contains(a);
     }
 
@@ -53,7 +58,8 @@ class KnownServersTest {
     void malformedLineIsAnErrorNotATrustDecision() throws Exception {
         Path file = dir.resolve("known_servers");
         Files.writeString(file, "mine:2 notbase64!!\n");
-        assertThatThrownBy(() -> new KnownServers(file).lookup("mine:2")).isInstanceOf(java.io.IOException.class)
+        assertThatThrownBy(() -> new KnownServers(file).lookup("mine:2"))
+                .isInstanceOf(java.io.IOException.class)
                 .hasMessageContaining("line 1");
     }
 }

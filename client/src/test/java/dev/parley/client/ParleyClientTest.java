@@ -17,13 +17,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The SDK against an in-memory v2 server ({@link FakeServer}); the real server is tested in the cli module. */
+/**
+ * The SDK against an in-memory v2 server ({@link FakeServer}); the real server is tested in the cli
+ * module.
+ */
 class ParleyClientTest {
     private final FakeServer server = new FakeServer();
     private final List<ParleyConnection> open = new java.util.ArrayList<>();
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @AfterEach
     void tearDown() {
@@ -63,10 +65,12 @@ class ParleyClientTest {
 
         SendResult r = alice.send("main", "hello bob").get(5, TimeUnit.SECONDS);
         assertThat(r.isAccepted()).isTrue();
-        ServerEvent.Message got = b.await(ServerEvent.Message.class, m -> m.text().equals("hello bob"));
+        ServerEvent.Message got =
+                b.await(ServerEvent.Message.class, m -> m.text().equals("hello bob"));
         assertThat(got.from()).isEqualTo("alice");
         assertThat(got.id()).isEqualTo(r.id());
-        assertThat(bob.who("main").get(5, TimeUnit.SECONDS)).containsExactlyInAnyOrder("alice", "bob");
+        assertThat(bob.who("main").get(5, TimeUnit.SECONDS))
+                .containsExactlyInAnyOrder("alice", "bob");
     }
 
     @Test
@@ -93,9 +97,14 @@ class ParleyClientTest {
         assertThat(alice.joinedRooms()).contains("dev");
         alice.send("dev", "one").get(5, TimeUnit.SECONDS);
         alice.send("dev", "two").get(5, TimeUnit.SECONDS);
-        ServerEvent.HistoryPage page = alice.history("dev", OptionalLong.empty(), 10).get(5, TimeUnit.SECONDS);
-        assertThat(page.messages()).extracting(ServerEvent.Message::text).containsExactly("one", "two");
-        assertThat(alice.rooms().get(5, TimeUnit.SECONDS)).extracting(dev.parley.protocol.RoomInfo::room).contains("dev");
+        ServerEvent.HistoryPage page =
+                alice.history("dev", OptionalLong.empty(), 10).get(5, TimeUnit.SECONDS);
+        assertThat(page.messages())
+                .extracting(ServerEvent.Message::text)
+                .containsExactly("one", "two");
+        assertThat(alice.rooms().get(5, TimeUnit.SECONDS))
+                .extracting(dev.parley.protocol.RoomInfo::room)
+                .contains("dev");
         alice.leave("dev").get(5, TimeUnit.SECONDS);
         assertThat(alice.joinedRooms()).doesNotContain("dev");
     }
@@ -136,7 +145,14 @@ class ParleyClientTest {
         Thread.sleep(200); // nothing more may arrive
         assertThat(b.messages).hasSize(12);
         assertThat(got.stream().filter(m -> m.room().equals("dev")).map(ServerEvent.Message::text))
-                .containsExactly("before", "missed 0", "missed 2", "missed 4", "missed 6", "missed 8", "missed 10");
+                .containsExactly(
+                        "before",
+                        "missed 0",
+                        "missed 2",
+                        "missed 4",
+                        "missed 6",
+                        "missed 8",
+                        "missed 10");
         assertThat(got.stream().filter(m -> m.room().equals("main")).map(ServerEvent.Message::text))
                 .containsExactly("missed 1", "missed 3", "missed 5", "missed 7", "missed 9");
         assertThat(bob.joinedRooms()).containsExactlyInAnyOrder("main", "dev");
@@ -154,7 +170,9 @@ class ParleyClientTest {
         assertThat(pending).isNotDone();
         server.refuseConnections(false);
         assertThat(pending.get(5, TimeUnit.SECONDS).isAccepted()).isTrue();
-        assertThat(server.history("main")).extracting(ServerEvent.Message::text).containsExactly("queued");
+        assertThat(server.history("main"))
+                .extracting(ServerEvent.Message::text)
+                .containsExactly("queued");
     }
 
     @Test
@@ -165,8 +183,12 @@ class ParleyClientTest {
         var old = server.publicKey();
 
         server.rotateKey();
-        assertThatThrownBy(() -> builder("alice", new RecordingListener()).knownServers(known).connect()
-                .get(10, TimeUnit.SECONDS))
+        assertThatThrownBy(
+                        () ->
+                                builder("alice", new RecordingListener())
+                                        .knownServers(known)
+                                        .connect()
+                                        .get(10, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(ServerKeyChangedException.class)
                 .hasMessageContaining(old.fingerprint())
                 .hasMessageContaining(server.publicKey().fingerprint());
@@ -176,8 +198,12 @@ class ParleyClientTest {
     @Test
     void wrongPinnedKeyFailsTheHandshakeAndNamesBothKeys() throws Exception {
         KeyPair other = KeyPair.generate();
-        assertThatThrownBy(() -> builder("alice", new RecordingListener()).serverKey(other.publicKey()).connect()
-                .get(10, TimeUnit.SECONDS))
+        assertThatThrownBy(
+                        () ->
+                                builder("alice", new RecordingListener())
+                                        .serverKey(other.publicKey())
+                                        .connect()
+                                        .get(10, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(ServerKeyChangedException.class)
                 .hasMessageContaining(other.publicKey().fingerprint());
     }
@@ -199,8 +225,11 @@ class ParleyClientTest {
 
     @Test
     void requestsArePacedInOrderBelowTheRateLimit() throws Exception {
-        ParleyConnection alice = connect(builder("alice", new RecordingListener()).serverKey(server.publicKey())
-                .sendRateLimit(20, 5));
+        ParleyConnection alice =
+                connect(
+                        builder("alice", new RecordingListener())
+                                .serverKey(server.publicKey())
+                                .sendRateLimit(20, 5));
         long start = System.nanoTime();
         List<java.util.concurrent.CompletableFuture<SendResult>> sent = new java.util.ArrayList<>();
         for (int i = 0; i < 25; i++) {
@@ -212,7 +241,8 @@ class ParleyClientTest {
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         // 5 at once, then 20 more at 20 per second: at least ~1 s
         assertThat(millis).isGreaterThanOrEqualTo(900);
-        assertThat(server.history("main")).extracting(ServerEvent.Message::text)
+        assertThat(server.history("main"))
+                .extracting(ServerEvent.Message::text)
                 .containsExactlyElementsOf(IntStream.range(0, 25).mapToObj(i -> "m" + i).toList());
     }
 
@@ -222,7 +252,13 @@ class ParleyClientTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ParleyClient.builder().name("has space"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ParleyClient.builder().server(URI.create("ws://x:1")).name("a")
-                .identity(KeyPair.generate()).connect()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(
+                        () ->
+                                ParleyClient.builder()
+                                        .server(URI.create("ws://x:1"))
+                                        .name("a")
+                                        .identity(KeyPair.generate())
+                                        .connect())
+                .isInstanceOf(IllegalStateException.class);
     }
 }

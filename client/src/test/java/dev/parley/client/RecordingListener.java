@@ -11,7 +11,8 @@ import java.util.function.Predicate;
 /** Records what a connection reports; waits are bounded. */
 final class RecordingListener implements ParleyListener {
     final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
-    final List<ServerEvent.Message> messages = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<ServerEvent.Message> messages =
+            java.util.Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public void onStateChanged(ConnectionState state) {

@@ -6,7 +6,10 @@ import java.util.OptionalLong;
 /** Events a client sends to the server. See {@code docs/protocol.md} for the JSON of each. */
 public sealed interface ClientEvent extends Event {
 
-    /** Post {@code text} to {@code room}; the server answers with an {@code ack} or an {@code error}. */
+    /**
+     * Post {@code text} to {@code room}; the server answers with an {@code ack} or an {@code
+     * error}.
+     */
     record Send(String clientMsgId, String room, String text) implements ClientEvent {
         public static final String TYPE = "send";
 
@@ -22,7 +25,9 @@ public sealed interface ClientEvent extends Event {
         }
     }
 
-    /** Send {@code text} privately to user {@code to}; answered with {@code ack} or {@code error}. */
+    /**
+     * Send {@code text} privately to user {@code to}; answered with {@code ack} or {@code error}.
+     */
     record Direct(String clientMsgId, String to, String text) implements ClientEvent {
         public static final String TYPE = "direct";
 

@@ -5,15 +5,15 @@ import dev.parley.protocol.internal.json.JsonReader;
 import java.util.Objects;
 
 /**
- * Encodes and decodes v2 {@link Event}s as one UTF-8 JSON object each (the plaintext of one
- * Secure Session message). See {@code docs/protocol.md}.
+ * Encodes and decodes v2 {@link Event}s as one UTF-8 JSON object each (the plaintext of one Secure
+ * Session message). See {@code docs/protocol.md}.
  *
- * <p>Decoding is strict about syntax and types and lenient about the future: members a type
- * does not define are ignored, but malformed UTF-8 or JSON, duplicate member names, input
- * larger than the size limit, nesting deeper than {@value Limits#MAX_JSON_DEPTH}, strings longer
- * than {@value Limits#MAX_JSON_STRING_CHARS} chars, a missing or mistyped member, a fraction or
- * out-of-range integer, an invalid field value (per the event's constructor) and an unknown
- * {@code type} are all {@link ProtocolException}s. Decoding never throws anything else.
+ * <p>Decoding is strict about syntax and types and lenient about the future: members a type does
+ * not define are ignored, but malformed UTF-8 or JSON, duplicate member names, input larger than
+ * the size limit, nesting deeper than {@value Limits#MAX_JSON_DEPTH}, strings longer than {@value
+ * Limits#MAX_JSON_STRING_CHARS} chars, a missing or mistyped member, a fraction or out-of-range
+ * integer, an invalid field value (per the event's constructor) and an unknown {@code type} are all
+ * {@link ProtocolException}s. Decoding never throws anything else.
  *
  * <p>Immutable and thread-safe.
  */
@@ -29,10 +29,12 @@ public final class EventCodec {
     /** A codec that encodes and accepts events of at most {@code maxEventBytes} bytes. */
     public EventCodec(int maxEventBytes) {
         if (maxEventBytes < 64 || maxEventBytes > Limits.MAX_EVENT_BYTES) {
-            throw new IllegalArgumentException("maxEventBytes must be between 64 and " + Limits.MAX_EVENT_BYTES);
+            throw new IllegalArgumentException(
+                    "maxEventBytes must be between 64 and " + Limits.MAX_EVENT_BYTES);
         }
         this.maxEventBytes = maxEventBytes;
-        this.reader = new JsonReader(maxEventBytes, Limits.MAX_JSON_DEPTH, Limits.MAX_JSON_STRING_CHARS);
+        this.reader =
+                new JsonReader(maxEventBytes, Limits.MAX_JSON_DEPTH, Limits.MAX_JSON_STRING_CHARS);
     }
 
     public int maxEventBytes() {
@@ -42,15 +44,19 @@ public final class EventCodec {
     /**
      * Encodes {@code event} as compact UTF-8 JSON.
      *
-     * @throws IllegalArgumentException if the encoding is larger than {@link #maxEventBytes()}
-     *     (in practice only a history page of many long messages: send fewer per page)
+     * @throws IllegalArgumentException if the encoding is larger than {@link #maxEventBytes()} (in
+     *     practice only a history page of many long messages: send fewer per page)
      */
     public byte[] encode(Event event) {
         Objects.requireNonNull(event, "event");
         byte[] encoded = EventEncoder.encode(event);
         if (encoded.length > maxEventBytes) {
-            throw new IllegalArgumentException("encoded " + event.type() + " event is larger than "
-                    + maxEventBytes + " bytes");
+            throw new IllegalArgumentException(
+                    "encoded "
+                            + event.type()
+                            + " event is larger than "
+                            + maxEventBytes
+                            + " bytes");
         }
         return encoded;
     }

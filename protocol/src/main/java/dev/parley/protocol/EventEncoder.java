@@ -5,8 +5,7 @@ import java.util.List;
 
 /** Event to JSON, one branch per type; the member names are the protocol's (docs/protocol.md). */
 final class EventEncoder {
-    private EventEncoder() {
-    }
+    private EventEncoder() {}
 
     static byte[] encode(Event event) {
         JsonWriter w = new JsonWriter().beginObject();
@@ -22,10 +21,20 @@ final class EventEncoder {
     private static void client(ClientEvent event, JsonWriter w) {
         if (event instanceof ClientEvent.Send) {
             ClientEvent.Send e = (ClientEvent.Send) event;
-            w.name("clientMsgId").value(e.clientMsgId()).name("room").value(e.room()).name("text").value(e.text());
+            w.name("clientMsgId")
+                    .value(e.clientMsgId())
+                    .name("room")
+                    .value(e.room())
+                    .name("text")
+                    .value(e.text());
         } else if (event instanceof ClientEvent.Direct) {
             ClientEvent.Direct e = (ClientEvent.Direct) event;
-            w.name("clientMsgId").value(e.clientMsgId()).name("to").value(e.to()).name("text").value(e.text());
+            w.name("clientMsgId")
+                    .value(e.clientMsgId())
+                    .name("to")
+                    .value(e.to())
+                    .name("text")
+                    .value(e.text());
         } else if (event instanceof ClientEvent.Join) {
             w.name("room").value(((ClientEvent.Join) event).room());
         } else if (event instanceof ClientEvent.Leave) {
@@ -49,18 +58,37 @@ final class EventEncoder {
             ServerEvent.Welcome e = (ServerEvent.Welcome) event;
             w.name("name").value(e.name()).name("serverVersion").value(e.serverVersion());
             strings(w.name("rooms"), e.rooms());
-            w.name("limits").beginObject()
-                    .name("maxTextLength").value(e.limits().maxTextLength())
-                    .name("maxHistoryLimit").value(e.limits().maxHistoryLimit())
+            w.name("limits")
+                    .beginObject()
+                    .name("maxTextLength")
+                    .value(e.limits().maxTextLength())
+                    .name("maxHistoryLimit")
+                    .value(e.limits().maxHistoryLimit())
                     .endObject();
         } else if (event instanceof ServerEvent.Message) {
             ServerEvent.Message e = (ServerEvent.Message) event;
-            w.name("id").value(e.id()).name("room").value(e.room()).name("from").value(e.from())
-                    .name("text").value(e.text()).name("ts").value(e.ts());
+            w.name("id")
+                    .value(e.id())
+                    .name("room")
+                    .value(e.room())
+                    .name("from")
+                    .value(e.from())
+                    .name("text")
+                    .value(e.text())
+                    .name("ts")
+                    .value(e.ts());
         } else if (event instanceof ServerEvent.DirectMessage) {
             ServerEvent.DirectMessage e = (ServerEvent.DirectMessage) event;
-            w.name("id").value(e.id()).name("from").value(e.from()).name("to").value(e.to())
-                    .name("text").value(e.text()).name("ts").value(e.ts());
+            w.name("id")
+                    .value(e.id())
+                    .name("from")
+                    .value(e.from())
+                    .name("to")
+                    .value(e.to())
+                    .name("text")
+                    .value(e.text())
+                    .name("ts")
+                    .value(e.ts());
         } else if (event instanceof ServerEvent.Joined) {
             ServerEvent.Joined e = (ServerEvent.Joined) event;
             w.name("room").value(e.room()).name("name").value(e.name());
@@ -75,7 +103,12 @@ final class EventEncoder {
             historyPage((ServerEvent.HistoryPage) event, w);
         } else if (event instanceof ServerEvent.Ack) {
             ServerEvent.Ack e = (ServerEvent.Ack) event;
-            w.name("clientMsgId").value(e.clientMsgId()).name("id").value(e.id()).name("ts").value(e.ts());
+            w.name("clientMsgId")
+                    .value(e.clientMsgId())
+                    .name("id")
+                    .value(e.id())
+                    .name("ts")
+                    .value(e.ts());
         } else if (event instanceof ServerEvent.Error) {
             ServerEvent.Error e = (ServerEvent.Error) event;
             w.name("code").value(e.code()).name("message").value(e.message());
@@ -83,7 +116,12 @@ final class EventEncoder {
         } else if (event instanceof ServerEvent.RoomList) {
             w.name("rooms").beginArray();
             for (RoomInfo r : ((ServerEvent.RoomList) event).rooms()) {
-                w.beginObject().name("room").value(r.room()).name("members").value(r.members()).endObject();
+                w.beginObject()
+                        .name("room")
+                        .value(r.room())
+                        .name("members")
+                        .value(r.members())
+                        .endObject();
             }
             w.endArray();
         } else if (!(event instanceof ServerEvent.Pong)) {
@@ -95,8 +133,16 @@ final class EventEncoder {
     private static void historyPage(ServerEvent.HistoryPage e, JsonWriter w) {
         w.name("room").value(e.room()).name("messages").beginArray();
         for (ServerEvent.Message m : e.messages()) {
-            w.beginObject().name("id").value(m.id()).name("from").value(m.from())
-                    .name("text").value(m.text()).name("ts").value(m.ts()).endObject();
+            w.beginObject()
+                    .name("id")
+                    .value(m.id())
+                    .name("from")
+                    .value(m.from())
+                    .name("text")
+                    .value(m.text())
+                    .name("ts")
+                    .value(m.ts())
+                    .endObject();
         }
         w.endArray().name("hasMore").value(e.hasMore());
     }

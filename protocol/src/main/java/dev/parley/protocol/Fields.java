@@ -4,14 +4,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Validation helpers for event constructors. They throw {@link IllegalArgumentException} or
- * {@link NullPointerException} (programmer misuse); {@link EventCodec} turns those into
- * {@link ProtocolException} when the values came from the wire. Messages name the field,
- * never its value.
+ * Validation helpers for event constructors. They throw {@link IllegalArgumentException} or {@link
+ * NullPointerException} (programmer misuse); {@link EventCodec} turns those into {@link
+ * ProtocolException} when the values came from the wire. Messages name the field, never its value.
  */
 final class Fields {
-    private Fields() {
-    }
+    private Fields() {}
 
     static String userName(String value, String field) {
         Objects.requireNonNull(value, field);
@@ -51,12 +49,14 @@ final class Fields {
     static String text(String value, String field, int min, int maxCodePoints) {
         Objects.requireNonNull(value, field);
         if (value.length() > 2 * maxCodePoints) {
-            throw new IllegalArgumentException(field + " is longer than " + maxCodePoints + " characters");
+            throw new IllegalArgumentException(
+                    field + " is longer than " + maxCodePoints + " characters");
         }
         int count = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < value.length()
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
                     && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
@@ -68,7 +68,8 @@ final class Fields {
             throw new IllegalArgumentException(field + " is empty");
         }
         if (count > maxCodePoints) {
-            throw new IllegalArgumentException(field + " is longer than " + maxCodePoints + " characters");
+            throw new IllegalArgumentException(
+                    field + " is longer than " + maxCodePoints + " characters");
         }
         return value;
     }
@@ -77,13 +78,14 @@ final class Fields {
     static String clientMsgId(String value, String field) {
         Objects.requireNonNull(value, field);
         if (value.isEmpty() || value.length() > Limits.MAX_CLIENT_MSG_ID_LENGTH) {
-            throw new IllegalArgumentException(field + " must be 1 to "
-                    + Limits.MAX_CLIENT_MSG_ID_LENGTH + " characters");
+            throw new IllegalArgumentException(
+                    field + " must be 1 to " + Limits.MAX_CLIENT_MSG_ID_LENGTH + " characters");
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < 0x21 || c > 0x7e) {
-                throw new IllegalArgumentException(field + " must be printable ASCII without spaces");
+                throw new IllegalArgumentException(
+                        field + " must be printable ASCII without spaces");
             }
         }
         return value;
@@ -92,7 +94,10 @@ final class Fields {
     /** An error code: {@code [a-z][a-z0-9_]*}, at most 32 chars. */
     static String errorCode(String value, String field) {
         Objects.requireNonNull(value, field);
-        if (value.isEmpty() || value.length() > 32 || value.charAt(0) < 'a' || value.charAt(0) > 'z') {
+        if (value.isEmpty()
+                || value.length() > 32
+                || value.charAt(0) < 'a'
+                || value.charAt(0) > 'z') {
             throw new IllegalArgumentException(field + " must match [a-z][a-z0-9_]{0,31}");
         }
         for (int i = 0; i < value.length(); i++) {

@@ -5,26 +5,27 @@ import java.text.Normalizer;
 /**
  * The one rule for user names and room names.
  *
- * <p>A valid name is 1 to {@value Limits#MAX_NAME_CODE_POINTS} Unicode code points, already in
- * NFC form, that starts with a letter or digit and otherwise contains only letters, digits,
- * combining marks and {@code _ - .}. So no whitespace, control characters, {@code :} (the v1
- * frame 1 separator), {@code @} or {@code |} (used by servers for direct-conversation keys) or
- * {@code /} (v1 commands). Names compare exactly (case-sensitive, code point by code point);
- * validation never changes a name, because a v1 name is also its Secure Session id bytes.
- * Callers that take names from people should {@link #normalize} first.
+ * <p>A valid name is 1 to {@value Limits#MAX_NAME_CODE_POINTS} Unicode code points, already in NFC
+ * form, that starts with a letter or digit and otherwise contains only letters, digits, combining
+ * marks and {@code _ - .}. So no whitespace, control characters, {@code :} (the v1 frame 1
+ * separator), {@code @} or {@code |} (used by servers for direct-conversation keys) or {@code /}
+ * (v1 commands). Names compare exactly (case-sensitive, code point by code point); validation never
+ * changes a name, because a v1 name is also its Secure Session id bytes. Callers that take names
+ * from people should {@link #normalize} first.
  *
  * <p>Stateless and thread-safe.
  */
 public final class Names {
-    private Names() {
-    }
+    private Names() {}
 
     /** Returns {@code name} in NFC form, the form {@link #validateUserName} requires. */
     public static String normalize(String name) {
         return Normalizer.normalize(name, Normalizer.Form.NFC);
     }
 
-    /** @throws ProtocolException with a human reason if {@code name} is not a valid user name */
+    /**
+     * @throws ProtocolException with a human reason if {@code name} is not a valid user name
+     */
     public static void validateUserName(String name) throws ProtocolException {
         String reason = problem(name, "user name");
         if (reason != null) {
@@ -32,7 +33,9 @@ public final class Names {
         }
     }
 
-    /** @throws ProtocolException with a human reason if {@code name} is not a valid room name */
+    /**
+     * @throws ProtocolException with a human reason if {@code name} is not a valid room name
+     */
     public static void validateRoomName(String name) throws ProtocolException {
         String reason = problem(name, "room name");
         if (reason != null) {

@@ -44,7 +44,8 @@ public sealed interface ServerEvent extends Event {
     }
 
     /** A direct message, delivered to the recipient and echoed to the sender's other sessions. */
-    record DirectMessage(long id, String from, String to, String text, long ts) implements ServerEvent {
+    record DirectMessage(long id, String from, String to, String text, long ts)
+            implements ServerEvent {
         public static final String TYPE = "direct_message";
 
         public DirectMessage {
@@ -110,7 +111,8 @@ public sealed interface ServerEvent extends Event {
      * Messages of {@code room}, oldest first, each with {@code room} equal to this page's room;
      * {@code hasMore} says whether older messages exist.
      */
-    record HistoryPage(String room, List<Message> messages, boolean hasMore) implements ServerEvent {
+    record HistoryPage(String room, List<Message> messages, boolean hasMore)
+            implements ServerEvent {
         public static final String TYPE = "history_page";
 
         public HistoryPage {
@@ -118,7 +120,8 @@ public sealed interface ServerEvent extends Event {
             messages = List.copyOf(Objects.requireNonNull(messages, "messages"));
             for (Message m : messages) {
                 if (!m.room().equals(room)) {
-                    throw new IllegalArgumentException("messages must all belong to the page's room");
+                    throw new IllegalArgumentException(
+                            "messages must all belong to the page's room");
                 }
             }
         }

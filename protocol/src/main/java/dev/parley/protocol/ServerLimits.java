@@ -1,8 +1,8 @@
 package dev.parley.protocol;
 
 /**
- * Limits a server announces in {@link ServerEvent.Welcome}; each is at most the protocol's
- * hard limit in {@link Limits}.
+ * Limits a server announces in {@link ServerEvent.Welcome}; each is at most the protocol's hard
+ * limit in {@link Limits}.
  *
  * @param maxTextLength longest message text the server accepts, in code points
  * @param maxHistoryLimit largest {@code limit} of a history request

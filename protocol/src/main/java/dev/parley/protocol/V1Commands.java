@@ -7,53 +7,59 @@ import java.util.function.Supplier;
 
 /** The command half of {@link V1Input#parse}. */
 final class V1Commands {
-    private V1Commands() {
-    }
+    private V1Commands() {}
 
     static V1Input parse(String line) throws ProtocolException {
         int space = line.indexOf(' ');
         String word = (space < 0 ? line : line.substring(0, space)).toLowerCase(Locale.ROOT);
         String rest = space < 0 ? "" : line.substring(space + 1);
         switch (word) {
-            case "/join": {
-                String room = single(rest, "usage: /join <room>");
-                if (room == null) {
-                    throw new ProtocolException("usage: /join <room>");
+            case "/join":
+                {
+                    String room = single(rest, "usage: /join <room>");
+                    if (room == null) {
+                        throw new ProtocolException("usage: /join <room>");
+                    }
+                    return new V1Input.Join(room(room));
                 }
-                return new V1Input.Join(room(room));
-            }
-            case "/leave": {
-                String room = single(rest, "usage: /leave [room]");
-                return new V1Input.Leave(room == null ? Optional.empty() : Optional.of(room(room)));
-            }
+            case "/leave":
+                {
+                    String room = single(rest, "usage: /leave [room]");
+                    return new V1Input.Leave(
+                            room == null ? Optional.empty() : Optional.of(room(room)));
+                }
             case "/rooms":
                 none(rest, "usage: /rooms");
                 return new V1Input.ListRooms();
-            case "/who": {
-                String room = single(rest, "usage: /who [room]");
-                return new V1Input.Who(room == null ? Optional.empty() : Optional.of(room(room)));
-            }
-            case "/msg": {
-                String args = stripLeadingSpaces(rest);
-                int gap = args.indexOf(' ');
-                if (gap <= 0) {
-                    throw new ProtocolException("usage: /msg <name> <text>");
+            case "/who":
+                {
+                    String room = single(rest, "usage: /who [room]");
+                    return new V1Input.Who(
+                            room == null ? Optional.empty() : Optional.of(room(room)));
                 }
-                String to = Names.normalize(args.substring(0, gap));
-                Names.validateUserName(to);
-                String text = args.substring(gap + 1);
-                if (text.isBlank()) {
-                    throw new ProtocolException("usage: /msg <name> <text>");
+            case "/msg":
+                {
+                    String args = stripLeadingSpaces(rest);
+                    int gap = args.indexOf(' ');
+                    if (gap <= 0) {
+                        throw new ProtocolException("usage: /msg <name> <text>");
+                    }
+                    String to = Names.normalize(args.substring(0, gap));
+                    Names.validateUserName(to);
+                    String text = args.substring(gap + 1);
+                    if (text.isBlank()) {
+                        throw new ProtocolException("usage: /msg <name> <text>");
+                    }
+                    return checked(() -> new V1Input.Msg(to, text));
                 }
-                return checked(() -> new V1Input.Msg(to, text));
-            }
-            case "/history": {
-                String n = single(rest, "usage: /history [n]");
-                if (n == null) {
-                    return new V1Input.History(OptionalInt.empty());
+            case "/history":
+                {
+                    String n = single(rest, "usage: /history [n]");
+                    if (n == null) {
+                        return new V1Input.History(OptionalInt.empty());
+                    }
+                    return new V1Input.History(OptionalInt.of(count(n)));
                 }
-                return new V1Input.History(OptionalInt.of(count(n)));
-            }
             case "/help":
                 return new V1Input.Help();
             default:
@@ -78,16 +84,19 @@ final class V1Commands {
 
     private static int count(String arg) throws ProtocolException {
         if (arg.isEmpty() || arg.length() > 4) {
-            throw new ProtocolException("usage: /history [n] with n from 1 to " + Limits.MAX_HISTORY_LIMIT);
+            throw new ProtocolException(
+                    "usage: /history [n] with n from 1 to " + Limits.MAX_HISTORY_LIMIT);
         }
         for (int i = 0; i < arg.length(); i++) {
             if (arg.charAt(i) < '0' || arg.charAt(i) > '9') {
-                throw new ProtocolException("usage: /history [n] with n from 1 to " + Limits.MAX_HISTORY_LIMIT);
+                throw new ProtocolException(
+                        "usage: /history [n] with n from 1 to " + Limits.MAX_HISTORY_LIMIT);
             }
         }
         int n = Integer.parseInt(arg);
         if (n < 1 || n > Limits.MAX_HISTORY_LIMIT) {
-            throw new ProtocolException("usage: /history [n] with n from 1 to " + Limits.MAX_HISTORY_LIMIT);
+            throw new ProtocolException(
+                    "usage: /history [n] with n from 1 to " + Limits.MAX_HISTORY_LIMIT);
         }
         return n;
     }

@@ -5,10 +5,11 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * One line a v1 client sent after the handshake: chat text for its current room, or a
- * command. Parse with {@link #parse(String)}.
+ * One line a v1 client sent after the handshake: chat text for its current room, or a command.
+ * Parse with {@link #parse(String)}.
  *
  * <p>Commands ({@code /name} is matched case-insensitively; arguments are separated by spaces):
+ *
  * <pre>
  * /join &lt;room&gt;        join a room and make it current
  * /leave [room]        leave a room (default: the current one)
@@ -18,9 +19,10 @@ import java.util.OptionalInt;
  * /history [n]         the last n (default: server's choice) messages of the current room
  * /help                the command list
  * </pre>
+ *
  * A line starting with {@code //} is chat text starting with a single {@code /}. One trailing
- * {@code \n} or {@code \r\n} is ignored. Room and user name arguments are NFC-normalised and
- * then validated with {@link Names}.
+ * {@code \n} or {@code \r\n} is ignored. Room and user name arguments are NFC-normalised and then
+ * validated with {@link Names}.
  */
 public sealed interface V1Input {
 
@@ -43,8 +45,7 @@ public sealed interface V1Input {
         }
     }
 
-    record ListRooms() implements V1Input {
-    }
+    record ListRooms() implements V1Input {}
 
     record Who(Optional<String> room) implements V1Input {
         public Who {
@@ -68,15 +69,14 @@ public sealed interface V1Input {
         }
     }
 
-    record Help() implements V1Input {
-    }
+    record Help() implements V1Input {}
 
     /**
      * Parses one v1 line.
      *
-     * @throws ProtocolException with a human reason (to show the user, e.g. as an
-     *     {@link V1Output#error} line) for an empty line, an unknown command, wrong arguments
-     *     or overlong text
+     * @throws ProtocolException with a human reason (to show the user, e.g. as an {@link
+     *     V1Output#error} line) for an empty line, an unknown command, wrong arguments or overlong
+     *     text
      */
     static V1Input parse(String line) throws ProtocolException {
         Objects.requireNonNull(line, "line");

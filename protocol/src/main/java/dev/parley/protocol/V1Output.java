@@ -17,16 +17,19 @@ import java.util.StringJoiner;
  * * rooms: dev (1), main (2)  room list
  * ! unknown room              errors start with "! "
  * </pre>
+ *
  * User-supplied text is made single-line and harmless for terminals: every control character
  * (including CR, LF, ESC), Unicode line separator, bidi override and unpaired surrogate becomes
- * U+FFFD, so a message can never
- * forge a second line such as a fake notice. Stateless and thread-safe.
+ * U+FFFD, so a message can never forge a second line such as a fake notice. Stateless and
+ * thread-safe.
  */
 public final class V1Output {
-    private V1Output() {
-    }
+    private V1Output() {}
 
-    /** A room chat line; qualified with {@code [room]} unless {@code room} is the reader's current room. */
+    /**
+     * A room chat line; qualified with {@code [room]} unless {@code room} is the reader's current
+     * room.
+     */
     public static String chat(String room, String currentRoom, String from, String text) {
         String line = "<" + from + "> " + sanitize(text);
         return room.equals(currentRoom) ? line : "[" + room + "] " + line;
@@ -79,7 +82,8 @@ public final class V1Output {
 
     /** The command list, one line per command (a single message with line breaks). */
     public static String help() {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "* commands:",
                 "*   /join <room>        join a room and make it current",
                 "*   /leave [room]       leave a room (default: current)",
@@ -93,7 +97,9 @@ public final class V1Output {
 
     /** Unicode line separators and bidi overrides/isolates, which can fake or reorder lines. */
     private static boolean isLineOrBidiControl(char c) {
-        return c == '\u2028' || c == '\u2029' || (c >= '\u202A' && c <= '\u202E')
+        return c == '\u2028'
+                || c == '\u2029'
+                || (c >= '\u202A' && c <= '\u202E')
                 || (c >= '\u2066' && c <= '\u2069');
     }
 
@@ -103,7 +109,8 @@ public final class V1Output {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean bad;
-            if (Character.isHighSurrogate(c) && i + 1 < text.length()
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
                     && Character.isLowSurrogate(text.charAt(i + 1))) {
                 if (out != null) {
                     out.append(c).append(text.charAt(i + 1));

@@ -3,16 +3,29 @@ package dev.parley.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class NamesTest {
     @ParameterizedTest
-    @ValueSource(strings = {"alice", "Bob", "a", "x_1", "dev-ops", "v1.2", "Zo\u00eb", "\u0416\u0435\u043d\u044f",
-        "\u65e5\u672c", "\u0939\u093f\u0928\u094d\u0926\u0940", "\u0661\u0662", "abcdefghijklmnopqrstuvwxyz012345",
-        "\uD835\uDC00x"})
+    @ValueSource(
+            strings = {
+                "alice",
+                "Bob",
+                "a",
+                "x_1",
+                "dev-ops",
+                "v1.2",
+                "Zo\u00eb",
+                "\u0416\u0435\u043d\u044f",
+                "\u65e5\u672c",
+                "\u0939\u093f\u0928\u094d\u0926\u0940",
+                "\u0661\u0662",
+                "abcdefghijklmnopqrstuvwxyz012345",
+                "\uD835\uDC00x"
+            })
     void acceptsValidNames(String name) throws ProtocolException {
         Names.validateUserName(name);
         Names.validateRoomName(name);
@@ -20,27 +33,33 @@ class NamesTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiterString = " => ", value = {
-        "'' => empty",
-        "abcdefghijklmnopqrstuvwxyz0123456 => longer than 32",
-        "_alice => must start with a letter or digit",
-        ".hidden => must start with a letter or digit",
-        "-x => must start with a letter or digit",
-        "al ice => may contain only",
-        "al:ice => may contain only",
-        "a@b => may contain only",
-        "a|b => may contain only",
-        "a/b => may contain only",
-        "e\u0301mile => not in Unicode NFC form",
-        "emoji\uD83D\uDE00 => may contain only",
-        "tab\there => may contain only",
-        "zero\u200Bwidth => may contain only",
-    })
+    @CsvSource(
+            delimiterString = " => ",
+            value = {
+                "'' => empty",
+                "abcdefghijklmnopqrstuvwxyz0123456 => longer than 32",
+                "_alice => must start with a letter or digit",
+                ".hidden => must start with a letter or digit",
+                "-x => must start with a letter or digit",
+                "al ice => may contain only",
+                "al:ice => may contain only",
+                "a@b => may contain only",
+                "a|b => may contain only",
+                "a/b => may contain only",
+                "e\u0301mile => not in Unicode NFC form",
+                "emoji\uD83D\uDE00 => may contain only",
+                "tab\there => may contain only",
+                "zero\u200Bwidth => may contain only",
+            })
     void rejectsInvalidNamesWithAReason(String name, String reason) {
-        assertThatThrownBy(() -> Names.validateUserName(name)).isInstanceOf(ProtocolException.class)
-                .hasMessageContaining("user name").hasMessageContaining(reason);
-        assertThatThrownBy(() -> Names.validateRoomName(name)).isInstanceOf(ProtocolException.class)
-                .hasMessageContaining("room name").hasMessageContaining(reason);
+        assertThatThrownBy(() -> Names.validateUserName(name))
+                .isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("user name")
+                .hasMessageContaining(reason);
+        assertThatThrownBy(() -> Names.validateRoomName(name))
+                .isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("room name")
+                .hasMessageContaining(reason);
     }
 
     @Test
@@ -55,7 +74,8 @@ class NamesTest {
 
     @Test
     void countsCodePointsNotChars() {
-        String astral = "\uD835\uDC00".repeat(32); // 32 mathematical bold A: letters outside the BMP
+        String astral =
+                "\uD835\uDC00".repeat(32); // 32 mathematical bold A: letters outside the BMP
         assertThat(Names.isValidUserName(astral)).isTrue();
         assertThat(Names.isValidUserName(astral + "a")).isFalse();
     }

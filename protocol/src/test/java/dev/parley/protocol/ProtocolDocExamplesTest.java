@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** Every JSON example in docs/protocol.md is a valid event in its canonical encoding. */
 class ProtocolDocExamplesTest {
-    private static final Pattern JSON_BLOCK = Pattern.compile("```json\\n(.*?)\\n```", Pattern.DOTALL);
+    private static final Pattern JSON_BLOCK =
+            Pattern.compile("```json\\n(.*?)\\n```", Pattern.DOTALL);
 
     private static List<String> examples() throws Exception {
         Path doc = Path.of("..", "docs", "protocol.md"); // surefire runs in the module directory

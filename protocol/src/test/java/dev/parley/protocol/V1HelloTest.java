@@ -44,34 +44,42 @@ class V1HelloTest {
     }
 
     @Property(tries = 200)
-    void anyKeyRoundTripsThroughMimeBase64(@ForAll @Size(min = 1, max = 300) byte[] key) throws ProtocolException {
-        assertThat(V1Hello.parse("carol:" + Base64.getMimeEncoder().encodeToString(key)).publicKey()).isEqualTo(key);
+    void anyKeyRoundTripsThroughMimeBase64(@ForAll @Size(min = 1, max = 300) byte[] key)
+            throws ProtocolException {
+        assertThat(
+                        V1Hello.parse("carol:" + Base64.getMimeEncoder().encodeToString(key))
+                                .publicKey())
+                .isEqualTo(key);
     }
 
     @Test
     void splitsAtTheFirstColon() {
         // the key part then contains ':' which is not base64
-        assertThatThrownBy(() -> V1Hello.parse("alice:bob:" + KEY_B64)).isInstanceOf(ProtocolException.class)
+        assertThatThrownBy(() -> V1Hello.parse("alice:bob:" + KEY_B64))
+                .isInstanceOf(ProtocolException.class)
                 .hasMessageContaining("not valid base64");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "alice|no ':' found",
-        ":QUJD|user name is empty",
-        "abcdefghijklmnopqrstuvwxyz0123456:QUJD|longer than 32",
-        "al ice:QUJD|may contain only",
-        "_x:QUJD|must start with a letter or digit",
-        "alice:|public key is empty",
-        "alice:QUJ|not a multiple of 4",
-        "alice:QU=D|bad padding",
-        "alice:QUJD QUJD|unexpected character",
-        "alice:QUJ-|unexpected character",
-        "alice:QUJ=|non-canonical",
-        "alice:====|bad padding",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "alice|no ':' found",
+                ":QUJD|user name is empty",
+                "abcdefghijklmnopqrstuvwxyz0123456:QUJD|longer than 32",
+                "al ice:QUJD|may contain only",
+                "_x:QUJD|must start with a letter or digit",
+                "alice:|public key is empty",
+                "alice:QUJ|not a multiple of 4",
+                "alice:QU=D|bad padding",
+                "alice:QUJD QUJD|unexpected character",
+                "alice:QUJ-|unexpected character",
+                "alice:QUJ=|non-canonical",
+                "alice:====|bad padding",
+            })
     void rejectsBadFramesWithAReason(String frame, String reason) {
-        assertThatThrownBy(() -> V1Hello.parse(frame)).isInstanceOf(ProtocolException.class)
+        assertThatThrownBy(() -> V1Hello.parse(frame))
+                .isInstanceOf(ProtocolException.class)
                 .hasMessageContaining(reason);
     }
 
@@ -87,7 +95,9 @@ class V1HelloTest {
             {"alice:\uff21UJD", "unexpected character"},
         };
         for (String[] c : cases) {
-            assertThatThrownBy(() -> V1Hello.parse(c[0])).as(c[0]).isInstanceOf(ProtocolException.class)
+            assertThatThrownBy(() -> V1Hello.parse(c[0]))
+                    .as(c[0])
+                    .isInstanceOf(ProtocolException.class)
                     .hasMessageContaining(c[1]);
         }
     }
@@ -95,17 +105,21 @@ class V1HelloTest {
     @Test
     void rejectsNonNfcNameInsteadOfNormalisingIt() {
         // the name is also the Secure Session id: changing its bytes would break the handshake
-        assertThatThrownBy(() -> V1Hello.parse("e\u0301mile:" + KEY_B64)).isInstanceOf(ProtocolException.class)
+        assertThatThrownBy(() -> V1Hello.parse("e\u0301mile:" + KEY_B64))
+                .isInstanceOf(ProtocolException.class)
                 .hasMessageContaining("NFC");
     }
 
     @Test
     void rejectsOverlongFramesAndKeys() {
         assertThatThrownBy(() -> V1Hello.parse("alice:" + "A".repeat(Limits.MAX_V1_HELLO_CHARS)))
-                .isInstanceOf(ProtocolException.class).hasMessageContaining("longer than");
-        String bigKey = Base64.getEncoder().encodeToString(new byte[Limits.MAX_V1_PUBLIC_KEY_BYTES + 3]);
+                .isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("longer than");
+        String bigKey =
+                Base64.getEncoder().encodeToString(new byte[Limits.MAX_V1_PUBLIC_KEY_BYTES + 3]);
         assertThatThrownBy(() -> V1Hello.parse("alice:" + bigKey))
-                .isInstanceOf(ProtocolException.class).hasMessageContaining("public key is longer");
+                .isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("public key is longer");
     }
 
     @Test

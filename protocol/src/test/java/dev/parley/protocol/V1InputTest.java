@@ -50,7 +50,8 @@ class V1InputTest {
         assertThat(parse("/who")).isEqualTo(new V1Input.Who(Optional.empty()));
         assertThat(parse("/who main")).isEqualTo(new V1Input.Who(Optional.of("main")));
         assertThat(parse("/msg bob hi there")).isEqualTo(new V1Input.Msg("bob", "hi there"));
-        assertThat(parse("/msg bob  two  spaces ")).isEqualTo(new V1Input.Msg("bob", " two  spaces "));
+        assertThat(parse("/msg bob  two  spaces "))
+                .isEqualTo(new V1Input.Msg("bob", " two  spaces "));
         assertThat(parse("/msg  bob hi")).isEqualTo(new V1Input.Msg("bob", "hi"));
         assertThat(parse("/history")).isEqualTo(new V1Input.History(OptionalInt.empty()));
         assertThat(parse("/history 20")).isEqualTo(new V1Input.History(OptionalInt.of(20)));
@@ -58,29 +59,32 @@ class V1InputTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "/nope|unknown command",
-        "/|unknown command",
-        "/join|usage: /join <room>",
-        "/join a b|usage: /join <room>",
-        "/join bad:room|room name may contain only",
-        "/leave a b|usage: /leave [room]",
-        "/leave _x|room name must start",
-        "/rooms extra|usage: /rooms",
-        "/who a b|usage: /who [room]",
-        "/msg|usage: /msg <name> <text>",
-        "/msg bob|usage: /msg <name> <text>",
-        "/msg bob   |usage: /msg <name> <text>",
-        "/msg b:ob hi|user name may contain only",
-        "/history 0|usage: /history [n]",
-        "/history 101|usage: /history [n]",
-        "/history -5|usage: /history [n]",
-        "/history ten|usage: /history [n]",
-        "/history 99999999999|usage: /history [n]",
-        "/history 1 2|usage: /history [n]",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/nope|unknown command",
+                "/|unknown command",
+                "/join|usage: /join <room>",
+                "/join a b|usage: /join <room>",
+                "/join bad:room|room name may contain only",
+                "/leave a b|usage: /leave [room]",
+                "/leave _x|room name must start",
+                "/rooms extra|usage: /rooms",
+                "/who a b|usage: /who [room]",
+                "/msg|usage: /msg <name> <text>",
+                "/msg bob|usage: /msg <name> <text>",
+                "/msg bob   |usage: /msg <name> <text>",
+                "/msg b:ob hi|user name may contain only",
+                "/history 0|usage: /history [n]",
+                "/history 101|usage: /history [n]",
+                "/history -5|usage: /history [n]",
+                "/history ten|usage: /history [n]",
+                "/history 99999999999|usage: /history [n]",
+                "/history 1 2|usage: /history [n]",
+            })
     void rejectsBadCommandsWithAReason(String line, String reason) {
-        assertThatThrownBy(() -> V1Input.parse(line)).isInstanceOf(ProtocolException.class)
+        assertThatThrownBy(() -> V1Input.parse(line))
+                .isInstanceOf(ProtocolException.class)
                 .hasMessageContaining(reason);
     }
 
@@ -90,29 +94,39 @@ class V1InputTest {
             if (blank.equals("//")) {
                 continue; // "//" is the text "/", which is fine
             }
-            assertThatThrownBy(() -> V1Input.parse(blank)).as("'%s'", blank).isInstanceOf(ProtocolException.class)
+            assertThatThrownBy(() -> V1Input.parse(blank))
+                    .as("'%s'", blank)
+                    .isInstanceOf(ProtocolException.class)
                     .hasMessageContaining("empty message");
         }
         assertThatThrownBy(() -> V1Input.parse("x".repeat(Limits.MAX_TEXT_CODE_POINTS + 1)))
-                .isInstanceOf(ProtocolException.class).hasMessageContaining("longer than");
-        assertThatThrownBy(() -> V1Input.parse("/msg bob " + "x".repeat(Limits.MAX_TEXT_CODE_POINTS + 1)))
-                .isInstanceOf(ProtocolException.class).hasMessageContaining("longer than");
+                .isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("longer than");
+        assertThatThrownBy(
+                        () ->
+                                V1Input.parse(
+                                        "/msg bob " + "x".repeat(Limits.MAX_TEXT_CODE_POINTS + 1)))
+                .isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("longer than");
         assertThat(parse("x".repeat(Limits.MAX_TEXT_CODE_POINTS))).isInstanceOf(V1Input.Chat.class);
     }
 
     @Test
     void rejectsUnpairedSurrogatesInText() {
-        assertThatThrownBy(() -> V1Input.parse("bad \uD800 text")).isInstanceOf(ProtocolException.class)
+        assertThatThrownBy(() -> V1Input.parse("bad \uD800 text"))
+                .isInstanceOf(ProtocolException.class)
                 .hasMessageContaining("surrogate");
     }
 
     @Provide
     Arbitrary<String> chatText() {
-        return EventArbitraries.text().filter(t -> !t.startsWith("/") && !t.isBlank() && !t.endsWith("\n"));
+        return EventArbitraries.text()
+                .filter(t -> !t.startsWith("/") && !t.isBlank() && !t.endsWith("\n"));
     }
 
     @Property(tries = 500)
-    void anyNonCommandTextIsChatUnchanged(@ForAll("chatText") String text) throws ProtocolException {
+    void anyNonCommandTextIsChatUnchanged(@ForAll("chatText") String text)
+            throws ProtocolException {
         assertThat(V1Input.parse(text)).isEqualTo(new V1Input.Chat(text));
         assertThat(V1Input.parse("//" + text)).isEqualTo(new V1Input.Chat("/" + text));
     }

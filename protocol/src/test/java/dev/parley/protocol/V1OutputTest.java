@@ -24,7 +24,8 @@ class V1OutputTest {
     void noticesAndErrors() {
         assertThat(V1Output.joined("bob", "main")).isEqualTo("* bob joined main");
         assertThat(V1Output.left("bob", "main")).isEqualTo("* bob left main");
-        assertThat(V1Output.presence("main", List.of("alice", "bob"))).isEqualTo("* main: alice, bob");
+        assertThat(V1Output.presence("main", List.of("alice", "bob")))
+                .isEqualTo("* main: alice, bob");
         assertThat(V1Output.roomList(List.of(new RoomInfo("dev", 1), new RoomInfo("main", 2))))
                 .isEqualTo("* rooms: dev (1), main (2)");
         assertThat(V1Output.roomList(List.of())).isEqualTo("* rooms: none");
@@ -34,10 +35,14 @@ class V1OutputTest {
 
     @Test
     void textCannotForgeExtraLinesOrTerminalEscapes() {
-        String forged = V1Output.chat("main", "main", "mallory", "hi\n* bob left main\r\u001b[2J\u2028\u202e");
-        assertThat(forged).isEqualTo("<mallory> hi\uFFFD* bob left main\uFFFD\uFFFD[2J\uFFFD\uFFFD");
+        String forged =
+                V1Output.chat(
+                        "main", "main", "mallory", "hi\n* bob left main\r\u001b[2J\u2028\u202e");
+        assertThat(forged)
+                .isEqualTo("<mallory> hi\uFFFD* bob left main\uFFFD\uFFFD[2J\uFFFD\uFFFD");
         assertThat(forged).doesNotContain("\n", "\r", "\u001b");
-        assertThat(V1Output.directReceived("a", "x\u0085y\uD800")).isEqualTo("[dm] <a> x\uFFFDy\uFFFD");
+        assertThat(V1Output.directReceived("a", "x\u0085y\uD800"))
+                .isEqualTo("[dm] <a> x\uFFFDy\uFFFD");
         assertThat(V1Output.error("bad\nline")).isEqualTo("! bad\uFFFDline");
     }
 
@@ -50,7 +55,10 @@ class V1OutputTest {
     @Test
     void helpListsEveryCommand() {
         String help = V1Output.help();
-        for (String command : new String[] {"/join", "/leave", "/rooms", "/who", "/msg", "/history", "/help", "//"}) {
+        for (String command :
+                new String[] {
+                    "/join", "/leave", "/rooms", "/who", "/msg", "/history", "/help", "//"
+                }) {
             assertThat(help).contains(command);
         }
         for (String line : help.split("\n")) {
@@ -65,7 +73,8 @@ class V1OutputTest {
             char c = line.charAt(i);
             assertThat(Character.isISOControl(c)).as("control at %d", i).isFalse();
             if (Character.isHighSurrogate(c)) {
-                assertThat(i + 1 < line.length() && Character.isLowSurrogate(line.charAt(i + 1))).isTrue();
+                assertThat(i + 1 < line.length() && Character.isLowSurrogate(line.charAt(i + 1)))
+                        .isTrue();
                 i++;
             } else {
                 assertThat(Character.isLowSurrogate(c)).isFalse();

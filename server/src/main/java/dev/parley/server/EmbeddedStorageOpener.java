@@ -12,6 +12,7 @@ final class EmbeddedStorageOpener implements ParleyServer.StorageOpener {
     @Override
     public Storage open(ServerConfig config) throws Exception {
         Files.createDirectories(config.dataDir());
-        return EmbeddedStorage.open(config.dataDir(), StorageKeyFile.loadOrCreate(config.dataDir()));
+        return EmbeddedStorage.open(
+                config.dataDir(), StorageKeyFile.loadOrCreate(config.dataDir()));
     }
 }

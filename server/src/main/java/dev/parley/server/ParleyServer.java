@@ -38,12 +38,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Parley chat server: WebSocket (v1 tutorial protocol and v2) plus {@code /healthz} and
- * {@code /metrics} on one port.
+ * The Parley chat server: WebSocket (v1 tutorial protocol and v2) plus {@code /healthz} and {@code
+ * /metrics} on one port.
  *
- * <p>Lifecycle: {@link #start()} once, {@link #close()} once (idempotent) for a graceful
- * shutdown: stop accepting, send every client a 1001 close frame, drain the router, close the
- * stores. Thread-safe.
+ * <p>Lifecycle: {@link #start()} once, {@link #close()} once (idempotent) for a graceful shutdown:
+ * stop accepting, send every client a 1001 close frame, drain the router, close the stores.
+ * Thread-safe.
  */
 public final class ParleyServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ParleyServer.class);
@@ -88,48 +88,86 @@ public final class ParleyServer implements AutoCloseable {
         try {
             keys = ServerKeys.loadOrCreate(config.keyFile(), config.dataDir());
             if (config.redis() != null) { // cluster mode: storage and bus through Redis
-                RedisStorage redis = RedisStorage.connect(config.redis().uri(), ClusterKeyFile.load(config.clusterKeyFile()),
-                        RedisStorage.DEFAULT_NAMESPACE, RedisStorage.DEFAULT_HISTORY_LENGTH);
+                RedisStorage redis =
+                        RedisStorage.connect(
+                                config.redis().uri(),
+                                ClusterKeyFile.load(config.clusterKeyFile()),
+                                RedisStorage.DEFAULT_NAMESPACE,
+                                RedisStorage.DEFAULT_HISTORY_LENGTH);
                 storage = redis;
                 bus = redis.newBus();
             } else {
                 storage = storageOpener.open(config);
                 bus = new LocalBus();
             }
-            NamePolicy policy = switch (config.identityPolicy()) {
-                case TOFU -> new TofuPolicy(new StoredBindings(storage.identities()));
-                case OPEN -> NamePolicy.open();
-                case CLOSED -> NamePolicy.closed(AuthorizedKeys.load(config.authorizedKeys()));
-            };
+            NamePolicy policy =
+                    switch (config.identityPolicy()) {
+                        case TOFU -> new TofuPolicy(new StoredBindings(storage.identities()));
+                        case OPEN -> NamePolicy.open();
+                        case CLOSED ->
+                                NamePolicy.closed(AuthorizedKeys.load(config.authorizedKeys()));
+                    };
             routerThread = Executors.newSingleThreadExecutor(named("parley-router"));
-            handshakePool = new ThreadPoolExecutor(config.handshakeWorkers(), config.handshakeWorkers(),
-                    0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(config.handshakeQueueLimit()),
-                    named("parley-handshake"), new ThreadPoolExecutor.AbortPolicy());
-            Router router = new Router(routerThread, bus, new StoredRoomHistory(storage.history()),
-                    config.historyReplay(), config.maxMessageBytes(), Clock.systemUTC());
-            ConnectionContext ctx = new ConnectionContext(config, keys.privateKey(), policy, router, metrics, handshakePool);
+            handshakePool =
+                    new ThreadPoolExecutor(
+                            config.handshakeWorkers(),
+                            config.handshakeWorkers(),
+                            0,
+                            TimeUnit.MILLISECONDS,
+                            new ArrayBlockingQueue<>(config.handshakeQueueLimit()),
+                            named("parley-handshake"),
+                            new ThreadPoolExecutor.AbortPolicy());
+            Router router =
+                    new Router(
+                            routerThread,
+                            bus,
+                            new StoredRoomHistory(storage.history()),
+                            config.historyReplay(),
+                            config.maxMessageBytes(),
+                            Clock.systemUTC());
+            ConnectionContext ctx =
+                    new ConnectionContext(
+                            config, keys.privateKey(), policy, router, metrics, handshakePool);
             int maxText = config.maxMessageBytes();
-            netty = new NettyServer(config, ctx,
-                    sub -> V2Dialect.SUBPROTOCOL.equals(sub) ? (Dialect) new V2Dialect(maxText) : new V1Dialect(),
-                    () -> running, live::add, live::remove);
+            netty =
+                    new NettyServer(
+                            config,
+                            ctx,
+                            sub ->
+                                    V2Dialect.SUBPROTOCOL.equals(sub)
+                                            ? (Dialect) new V2Dialect(maxText)
+                                            : new V1Dialect(),
+                            () -> running,
+                            live::add,
+                            live::remove);
         } catch (Exception e) {
             releaseResources();
             return CompletableFuture.failedFuture(e);
         }
         running = true;
         CompletableFuture<Integer> bound = new CompletableFuture<>();
-        netty.bind().whenComplete((port, err) -> {
-            if (err == null) {
-                log.info("listening on {}:{} ({} identities)", config.host(), port, config.identityPolicy());
-                bound.complete(port);
-            } else {
-                // release on another thread: this callback runs on an event loop being shut down
-                new Thread(() -> {
-                    close();
-                    bound.completeExceptionally(err);
-                }, "parley-start-failed").start();
-            }
-        });
+        netty.bind()
+                .whenComplete(
+                        (port, err) -> {
+                            if (err == null) {
+                                log.info(
+                                        "listening on {}:{} ({} identities)",
+                                        config.host(),
+                                        port,
+                                        config.identityPolicy());
+                                bound.complete(port);
+                            } else {
+                                // release on another thread: this callback runs on an event loop
+                                // being shut down
+                                new Thread(
+                                                () -> {
+                                                    close();
+                                                    bound.completeExceptionally(err);
+                                                },
+                                                "parley-start-failed")
+                                        .start();
+                            }
+                        });
         return bound;
     }
 
@@ -142,7 +180,10 @@ public final class ParleyServer implements AutoCloseable {
         return metrics;
     }
 
-    /** Graceful shutdown; blocks up to about {@link ServerConfig#shutdownGrace()} plus store closing. */
+    /**
+     * Graceful shutdown; blocks up to about {@link ServerConfig#shutdownGrace()} plus store
+     * closing.
+     */
     @Override
     public synchronized void close() {
         if (netty == null) {

@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Everything a {@link ParleyServer} can be told. Every limit has a named default. Build with
- * {@link #builder()}; setters validate at once, {@link Builder#build()} checks cross-field rules.
+ * Everything a {@link ParleyServer} can be told. Every limit has a named default. Build with {@link
+ * #builder()}; setters validate at once, {@link Builder#build()} checks cross-field rules.
  */
 public record ServerConfig(
         String host,
@@ -42,7 +42,8 @@ public record ServerConfig(
     public static final int DEFAULT_MESSAGE_BURST = 30;
     public static final int DEFAULT_MAX_CONNECTIONS_PER_IP = 64;
     public static final int DEFAULT_OUTBOUND_QUEUE_LIMIT = 1024;
-    public static final int DEFAULT_HANDSHAKE_WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    public static final int DEFAULT_HANDSHAKE_WORKERS =
+            Math.max(1, Runtime.getRuntime().availableProcessors());
     public static final int DEFAULT_HANDSHAKE_QUEUE_LIMIT = 256;
     public static final int DEFAULT_HISTORY_REPLAY = 50;
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(2);
@@ -55,13 +56,15 @@ public record ServerConfig(
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         if (identityPolicy == IdentityPolicy.CLOSED && authorizedKeys == null) {
-            throw new IllegalArgumentException("identity policy closed needs an authorized-keys file");
+            throw new IllegalArgumentException(
+                    "identity policy closed needs an authorized-keys file");
         }
         if (redis != null && clusterKeyFile == null) {
             throw new IllegalArgumentException("Redis mode needs a cluster key file");
         }
         if (maxMessageBytes > maxFrameBytes) {
-            throw new IllegalArgumentException("max message size must not exceed the max frame size");
+            throw new IllegalArgumentException(
+                    "max message size must not exceed the max frame size");
         }
     }
 
@@ -92,8 +95,7 @@ public record ServerConfig(
         private RedisAddress redis;
         private Path clusterKeyFile;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host, "host");
@@ -187,28 +189,52 @@ public record ServerConfig(
             return this;
         }
 
-        /** Cluster mode: share state through Redis at {@code redis://host:port[/db]}; null: single node. */
+        /**
+         * Cluster mode: share state through Redis at {@code redis://host:port[/db]}; null: single
+         * node.
+         */
         public Builder redis(String uri) {
             this.redis = uri == null ? null : new RedisAddress(uri);
             return this;
         }
 
-        /** The key all cluster nodes share (one base64 line of 32 bytes); required with {@link #redis}. */
+        /**
+         * The key all cluster nodes share (one base64 line of 32 bytes); required with {@link
+         * #redis}.
+         */
         public Builder clusterKeyFile(Path file) {
             this.clusterKeyFile = file;
             return this;
         }
 
         public ServerConfig build() {
-            return new ServerConfig(host, port, dataDir, keyFile, identityPolicy, authorizedKeys,
-                    maxFrameBytes, maxMessageBytes, handshakeTimeout, idleTimeout, messagesPerSecond,
-                    messageBurst, maxConnectionsPerIp, outboundQueueLimit, handshakeWorkers,
-                    handshakeQueueLimit, historyReplay, shutdownGrace, redis, clusterKeyFile);
+            return new ServerConfig(
+                    host,
+                    port,
+                    dataDir,
+                    keyFile,
+                    identityPolicy,
+                    authorizedKeys,
+                    maxFrameBytes,
+                    maxMessageBytes,
+                    handshakeTimeout,
+                    idleTimeout,
+                    messagesPerSecond,
+                    messageBurst,
+                    maxConnectionsPerIp,
+                    outboundQueueLimit,
+                    handshakeWorkers,
+                    handshakeQueueLimit,
+                    historyReplay,
+                    shutdownGrace,
+                    redis,
+                    clusterKeyFile);
         }
 
         private static int range(String name, int value, int min, int max) {
             if (value < min || value > max) {
-                throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "]: " + value);
+                throw new IllegalArgumentException(
+                        name + " must be in [" + min + ", " + max + "]: " + value);
             }
             return value;
         }

@@ -28,27 +28,30 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every bad input of the issue: the offending socket is closed with a code and a reason, a
- * metric counts it, and two bystanders keep chatting with nothing lost.
+ * Every bad input of the issue: the offending socket is closed with a code and a reason, a metric
+ * counts it, and two bystanders keep chatting with nothing lost.
  */
 @Timeout(60)
 class BadInputTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final AtomicInteger SEQ = new AtomicInteger();
-    @TempDir
-    static Path dir;
+    @TempDir static Path dir;
     static RunningServer server;
     static ChatClient alice;
     static ChatClient bob;
 
     @BeforeAll
     static void start() throws Exception {
-        server = RunningServer.start(dir, new MemoryStorage(), b -> b
-                .handshakeTimeout(Duration.ofSeconds(1))
-                .rateLimit(20, 20)
-                .maxConnectionsPerIp(8)
-                .maxFrameBytes(4096)
-                .maxMessageBytes(2048));
+        server =
+                RunningServer.start(
+                        dir,
+                        new MemoryStorage(),
+                        b ->
+                                b.handshakeTimeout(Duration.ofSeconds(1))
+                                        .rateLimit(20, 20)
+                                        .maxConnectionsPerIp(8)
+                                        .maxFrameBytes(4096)
+                                        .maxMessageBytes(2048));
         alice = server.v1("alice");
         bob = server.v1("bob");
         alice.awaitLine("* bob joined main");
@@ -64,11 +67,14 @@ class BadInputTest {
     void bystandersKeepChatting() {
         String text = "still fine " + SEQ.incrementAndGet();
         alice.say(text);
-        assertThat(bob.awaitLine(l -> l.startsWith("<alice> still fine"), WAIT)).isEqualTo("<alice> " + text);
-        assertThat(alice.awaitLine(l -> l.startsWith("<alice> still fine"), WAIT)).isEqualTo("<alice> " + text);
+        assertThat(bob.awaitLine(l -> l.startsWith("<alice> still fine"), WAIT))
+                .isEqualTo("<alice> " + text);
+        assertThat(alice.awaitLine(l -> l.startsWith("<alice> still fine"), WAIT))
+                .isEqualTo("<alice> " + text);
     }
 
-    private static void expectClose(RawWebSocket ws, int code, String reasonPart, String tag, double before)
+    private static void expectClose(
+            RawWebSocket ws, int code, String reasonPart, String tag, double before)
             throws IOException {
         RawWebSocket.Frame close = ws.awaitClose(WAIT);
         assertThat(close).as("close frame").isNotNull();
@@ -87,7 +93,8 @@ class BadInputTest {
         assertThat(server.closes(tag)).isEqualTo(before + 1);
     }
 
-    private static void helloFails(String hello, int code, String reason, String tag) throws IOException {
+    private static void helloFails(String hello, int code, String reason, String tag)
+            throws IOException {
         double before = server.closes(tag);
         RawWebSocket ws = RawWebSocket.connect(server.port());
         ws.sendText(hello);
@@ -101,7 +108,9 @@ class BadInputTest {
     @Test
     void rejectionIsLoggedOnceWithoutUserData() throws Exception {
         ch.qos.logback.classic.Logger logger =
-                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(dev.parley.server.connection.Connection.class);
+                (ch.qos.logback.classic.Logger)
+                        org.slf4j.LoggerFactory.getLogger(
+                                dev.parley.server.connection.Connection.class);
         ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
                 new ch.qos.logback.core.read.ListAppender<>();
         lines.start();
@@ -116,7 +125,9 @@ class BadInputTest {
             Thread.sleep(100);
             assertThat(lines.list).hasSize(1);
             String logged = lines.list.get(0).getFormattedMessage();
-            assertThat(logged).contains("bad_name", "1008", "127.0.0.1").doesNotContain("secret", key);
+            assertThat(logged)
+                    .contains("bad_name", "1008", "127.0.0.1")
+                    .doesNotContain("secret", key);
         } finally {
             logger.detachAppender(lines);
         }
@@ -157,12 +168,20 @@ class BadInputTest {
     void invalidKeyContainerIsRefused() throws IOException {
         byte[] junk = new byte[45];
         Arrays.fill(junk, (byte) 7);
-        helloFails("carl:" + Base64.getEncoder().encodeToString(junk), 1008, "invalid public key", "bad_key");
+        helloFails(
+                "carl:" + Base64.getEncoder().encodeToString(junk),
+                1008,
+                "invalid public key",
+                "bad_key");
     }
 
     @Test
     void keyOffTheCurveIsRefused() throws IOException {
-        helloFails("carl:" + Base64.getEncoder().encodeToString(offCurveKey()), 1008, "invalid public key", "bad_key");
+        helloFails(
+                "carl:" + Base64.getEncoder().encodeToString(offCurveKey()),
+                1008,
+                "invalid public key",
+                "bad_key");
     }
 
     /** A well-formed UEC2 container whose x has no point on P-256. */
@@ -189,8 +208,11 @@ class BadInputTest {
         KeyPair keys = KeyPair.generate();
         RawWebSocket ws = RawWebSocket.connect(server.port());
         ws.sendText("dora:" + keys.publicKey().toBase64());
-        SecureSession s = SecureSession.create("mallory".getBytes(StandardCharsets.UTF_8), keys.privateKey(),
-                id -> server.key());
+        SecureSession s =
+                SecureSession.create(
+                        "mallory".getBytes(StandardCharsets.UTF_8),
+                        keys.privateKey(),
+                        id -> server.key());
         ws.sendText(Base64.getEncoder().encodeToString(s.connectRequest()));
         expectClose(ws, 1008, "session id", "session_id_mismatch", before);
     }
@@ -201,8 +223,11 @@ class BadInputTest {
         KeyPair keys = KeyPair.generate();
         RawWebSocket ws = RawWebSocket.connect(server.port());
         ws.sendText("ella:" + keys.publicKey().toBase64());
-        SecureSession s = SecureSession.create("ella".getBytes(StandardCharsets.UTF_8), keys.privateKey(),
-                id -> server.key());
+        SecureSession s =
+                SecureSession.create(
+                        "ella".getBytes(StandardCharsets.UTF_8),
+                        keys.privateKey(),
+                        id -> server.key());
         String m1 = Base64.getEncoder().encodeToString(s.connectRequest());
         ws.sendText(m1);
         assertThat(ws.read(WAIT).opcode()).isEqualTo(RawWebSocket.TEXT); // m2
@@ -214,8 +239,11 @@ class BadInputTest {
     static SecureSession establish(RawWebSocket ws, String name) throws Exception {
         KeyPair keys = KeyPair.generate();
         ws.sendText(name + ":" + keys.publicKey().toBase64());
-        SecureSession s = SecureSession.create(name.getBytes(StandardCharsets.UTF_8), keys.privateKey(),
-                id -> server.key());
+        SecureSession s =
+                SecureSession.create(
+                        name.getBytes(StandardCharsets.UTF_8),
+                        keys.privateKey(),
+                        id -> server.key());
         ws.sendText(Base64.getEncoder().encodeToString(s.connectRequest()));
         while (!s.isEstablished()) {
             RawWebSocket.Frame f = ws.read(WAIT);
@@ -262,7 +290,10 @@ class BadInputTest {
         SecureSession s = establish(ws, "hank");
         for (int i = 0; i < 60; i++) {
             try {
-                ws.sendText(Base64.getEncoder().encodeToString(s.wrap(("/who " + i).getBytes(StandardCharsets.UTF_8))));
+                ws.sendText(
+                        Base64.getEncoder()
+                                .encodeToString(
+                                        s.wrap(("/who " + i).getBytes(StandardCharsets.UTF_8))));
             } catch (IOException closed) {
                 break;
             }

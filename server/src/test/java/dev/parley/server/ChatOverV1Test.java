@@ -17,13 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class ChatOverV1Test {
     private static final Duration SHORT = Duration.ofMillis(300);
-    @TempDir
-    static Path dir;
+    @TempDir static Path dir;
     static RunningServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        server = RunningServer.start(dir, new MemoryStorage(), b -> b.identityPolicy(IdentityPolicy.OPEN));
+        server =
+                RunningServer.start(
+                        dir, new MemoryStorage(), b -> b.identityPolicy(IdentityPolicy.OPEN));
     }
 
     @AfterAll
@@ -34,10 +35,12 @@ class ChatOverV1Test {
     @Test
     void twoClientsChatInMainAndEachGetsExactlyOneFrame() {
         ChatClient alice = server.v1("alice1");
-        assertThat(alice.awaitLine(l -> l.startsWith("* main:"), ChatClient.WAIT)).contains("alice1");
+        assertThat(alice.awaitLine(l -> l.startsWith("* main:"), ChatClient.WAIT))
+                .contains("alice1");
         ChatClient bob = server.v1("bob1");
         assertThat(alice.awaitLine("* bob1 joined main")).isNotNull();
-        assertThat(bob.awaitLine(l -> l.startsWith("* main:"), ChatClient.WAIT)).contains("alice1", "bob1");
+        assertThat(bob.awaitLine(l -> l.startsWith("* main:"), ChatClient.WAIT))
+                .contains("alice1", "bob1");
 
         alice.say("hello bob");
         assertThat(bob.awaitLine("<alice1> hello bob")).isNotNull();
@@ -57,7 +60,8 @@ class ChatOverV1Test {
 
         carol.say("/join dev");
         assertThat(carol.awaitLine("* carol joined dev")).isNotNull();
-        assertThat(carol.awaitLine(l -> l.startsWith("* dev:"), ChatClient.WAIT)).isEqualTo("* dev: carol");
+        assertThat(carol.awaitLine(l -> l.startsWith("* dev:"), ChatClient.WAIT))
+                .isEqualTo("* dev: carol");
         carol.say("in dev");
         assertThat(carol.awaitLine("<carol> in dev")).isNotNull();
         assertThat(dave.awaitLine(l -> l.contains("in dev"), SHORT)).isNull();
@@ -66,7 +70,8 @@ class ChatOverV1Test {
         assertThat(carol.awaitLine("* dave joined dev")).isNotNull();
         assertThat(dave.awaitLine("<carol> in dev")).isNotNull(); // replayed history
         dave.say("/rooms");
-        assertThat(dave.awaitLine(l -> l.startsWith("* rooms:"), ChatClient.WAIT)).contains("dev (2)");
+        assertThat(dave.awaitLine(l -> l.startsWith("* rooms:"), ChatClient.WAIT))
+                .contains("dev (2)");
         dave.say("/who dev");
         assertThat(dave.awaitLine("* dev: carol, dave")).isNotNull();
 
@@ -81,31 +86,38 @@ class ChatOverV1Test {
         dave.say("/leave");
         assertThat(carol.awaitLine("* dave left dev")).isNotNull();
         dave.say("/leave main");
-        assertThat(dave.awaitLine(l -> l.startsWith("! "), ChatClient.WAIT)).contains("cannot leave main");
+        assertThat(dave.awaitLine(l -> l.startsWith("! "), ChatClient.WAIT))
+                .contains("cannot leave main");
         dave.say("/nonsense");
-        assertThat(dave.awaitLine(l -> l.startsWith("! "), ChatClient.WAIT)).contains("unknown command");
+        assertThat(dave.awaitLine(l -> l.startsWith("! "), ChatClient.WAIT))
+                .contains("unknown command");
         dave.say("/help");
-        assertThat(dave.awaitLine(l -> l.startsWith("* commands:"), ChatClient.WAIT)).contains("/msg");
+        assertThat(dave.awaitLine(l -> l.startsWith("* commands:"), ChatClient.WAIT))
+                .contains("/msg");
         dave.say("back in main");
         assertThat(dave.awaitLine("<dave> back in main")).isNotNull();
     }
 
     @Test
     void concurrentSendersAreSeenInOneOrderByEveryMember() throws Exception {
-        java.util.List<ChatClient> cs = java.util.List.of(server.v1("ord1"), server.v1("ord2"), server.v1("ord3"));
+        java.util.List<ChatClient> cs =
+                java.util.List.of(server.v1("ord1"), server.v1("ord2"), server.v1("ord3"));
         for (ChatClient c : cs) {
             c.say("/join order");
             c.awaitLine("* " + c.name() + " joined order");
         }
         // phase 1: each client sends from its own thread (wrap only); phase 2: read (unwrap only)
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        java.util.concurrent.ExecutorService pool =
+                java.util.concurrent.Executors.newFixedThreadPool(3);
         java.util.List<java.util.concurrent.Future<?>> sends = new java.util.ArrayList<>();
         for (ChatClient c : cs) {
-            sends.add(pool.submit(() -> {
-                for (int i = 0; i < 20; i++) {
-                    c.say(c.name() + "-" + i);
-                }
-            }));
+            sends.add(
+                    pool.submit(
+                            () -> {
+                                for (int i = 0; i < 20; i++) {
+                                    c.say(c.name() + "-" + i);
+                                }
+                            }));
         }
         for (java.util.concurrent.Future<?> f : sends) {
             f.get(20, java.util.concurrent.TimeUnit.SECONDS);
@@ -147,8 +159,15 @@ class ChatOverV1Test {
     void liveNameCannotBeTakenByAnotherKey() {
         ChatClient gina = server.v1("gina");
         gina.awaitLine(l -> l.startsWith("* main:"), ChatClient.WAIT);
-        ChatClient thief = server.track(ChatClient.open(server.port(), ChatClient.Protocol.V1, "gina", "gina",
-                dev.parley.themis.KeyPair.generate(), server.key()));
+        ChatClient thief =
+                server.track(
+                        ChatClient.open(
+                                server.port(),
+                                ChatClient.Protocol.V1,
+                                "gina",
+                                "gina",
+                                dev.parley.themis.KeyPair.generate(),
+                                server.key()));
         thief.handshake();
         ChatClient.Incoming close = thief.awaitClose(ChatClient.WAIT);
         assertThat(close).isNotNull();

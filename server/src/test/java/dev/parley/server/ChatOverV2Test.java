@@ -21,13 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class ChatOverV2Test {
     private static final Duration WAIT = ChatClient.WAIT;
-    @TempDir
-    static Path dir;
+    @TempDir static Path dir;
     static RunningServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        server = RunningServer.start(dir, new MemoryStorage(), b -> b.identityPolicy(IdentityPolicy.OPEN));
+        server =
+                RunningServer.start(
+                        dir, new MemoryStorage(), b -> b.identityPolicy(IdentityPolicy.OPEN));
     }
 
     @AfterAll
@@ -41,8 +42,12 @@ class ChatOverV2Test {
         ServerEvent.Welcome w = (ServerEvent.Welcome) amy.nextEvent(WAIT);
         assertThat(w.name()).isEqualTo("amy");
         assertThat(w.rooms()).containsExactly("main");
-        assertThat(amy.awaitEvent(ServerEvent.Joined.class, j -> j.name().equals("amy"), WAIT).room()).isEqualTo("main");
-        assertThat(amy.awaitEvent(ServerEvent.Presence.class, p -> true, WAIT).members()).contains("amy");
+        assertThat(
+                        amy.awaitEvent(ServerEvent.Joined.class, j -> j.name().equals("amy"), WAIT)
+                                .room())
+                .isEqualTo("main");
+        assertThat(amy.awaitEvent(ServerEvent.Presence.class, p -> true, WAIT).members())
+                .contains("amy");
     }
 
     @Test
@@ -75,8 +80,10 @@ class ChatOverV2Test {
         dan.awaitEvent(ServerEvent.Joined.class, j -> j.name().equals("eve"), WAIT);
 
         dan.send(new ClientEvent.Direct("d-1", "eve", "secret"));
-        assertThat(dan.awaitEvent(ServerEvent.Ack.class, a -> a.clientMsgId().equals("d-1"), WAIT)).isNotNull();
-        ServerEvent.DirectMessage dm = eve.awaitEvent(ServerEvent.DirectMessage.class, m -> true, WAIT);
+        assertThat(dan.awaitEvent(ServerEvent.Ack.class, a -> a.clientMsgId().equals("d-1"), WAIT))
+                .isNotNull();
+        ServerEvent.DirectMessage dm =
+                eve.awaitEvent(ServerEvent.DirectMessage.class, m -> true, WAIT);
         assertThat(dm.from()).isEqualTo("dan");
         assertThat(dm.text()).isEqualTo("secret");
 
@@ -92,30 +99,38 @@ class ChatOverV2Test {
             dan.awaitEvent(ServerEvent.Message.class, m -> true, WAIT);
         }
         dan.send(new ClientEvent.History("v2room", 2));
-        ServerEvent.HistoryPage page = dan.awaitEvent(ServerEvent.HistoryPage.class, p -> true, WAIT);
-        assertThat(page.messages()).extracting(ServerEvent.Message::text).containsExactly("msg 4", "msg 5");
+        ServerEvent.HistoryPage page =
+                dan.awaitEvent(ServerEvent.HistoryPage.class, p -> true, WAIT);
+        assertThat(page.messages())
+                .extracting(ServerEvent.Message::text)
+                .containsExactly("msg 4", "msg 5");
         assertThat(page.hasMore()).isTrue();
         long oldest = page.messages().get(0).id();
         dan.send(new ClientEvent.History("v2room", OptionalLong.of(oldest), 10));
         page = dan.awaitEvent(ServerEvent.HistoryPage.class, p -> true, WAIT);
-        assertThat(page.messages()).extracting(ServerEvent.Message::text).containsExactly("msg 1", "msg 2", "msg 3");
+        assertThat(page.messages())
+                .extracting(ServerEvent.Message::text)
+                .containsExactly("msg 1", "msg 2", "msg 3");
 
         dan.send(new ClientEvent.ListRooms());
         ServerEvent.RoomList rooms = dan.awaitEvent(ServerEvent.RoomList.class, r -> true, WAIT);
         assertThat(rooms.rooms()).anyMatch(r -> r.room().equals("v2room") && r.members() == 1);
 
         eve.send(new ClientEvent.Send("x-1", "v2room", "not a member"));
-        assertThat(eve.awaitEvent(ServerEvent.Error.class, e -> true, WAIT).code()).isEqualTo("not_member");
+        assertThat(eve.awaitEvent(ServerEvent.Error.class, e -> true, WAIT).code())
+                .isEqualTo("not_member");
 
         dan.send(new ClientEvent.Leave("v2room"));
-        assertThat(dan.awaitEvent(ServerEvent.Left.class, l -> l.room().equals("v2room"), WAIT)).isNotNull();
+        assertThat(dan.awaitEvent(ServerEvent.Left.class, l -> l.room().equals("v2room"), WAIT))
+                .isNotNull();
     }
 
     @Test
     void malformedEventGetsAnErrorAndTheSessionGoesOn() {
         ChatClient fay = server.v2("fay");
         fay.sendPlain("{not json".getBytes(StandardCharsets.UTF_8));
-        assertThat(fay.awaitEvent(ServerEvent.Error.class, e -> true, WAIT).code()).isEqualTo("bad_request");
+        assertThat(fay.awaitEvent(ServerEvent.Error.class, e -> true, WAIT).code())
+                .isEqualTo("bad_request");
         fay.send(new ClientEvent.Ping());
         assertThat(fay.awaitEvent(ServerEvent.Pong.class, p -> true, WAIT)).isNotNull();
     }
@@ -134,9 +149,15 @@ class ChatOverV2Test {
         ChatClient ida = server.v2("ida");
         hue.awaitEvent(ServerEvent.Joined.class, j -> j.name().equals("ida"), WAIT);
         hue.send(new ClientEvent.Send("r-1", "main", "one"));
-        assertThat(ida.awaitEvent(ServerEvent.Message.class, m -> m.text().equals("one"), WAIT)).isNotNull();
+        assertThat(ida.awaitEvent(ServerEvent.Message.class, m -> m.text().equals("one"), WAIT))
+                .isNotNull();
         hue.resendLast();
         assertThat(hue.awaitClose(WAIT).closeReason()).contains("replayed");
-        assertThat(ida.awaitEvent(ServerEvent.Message.class, m -> m.text().equals("one"), Duration.ofMillis(300))).isNull();
+        assertThat(
+                        ida.awaitEvent(
+                                ServerEvent.Message.class,
+                                m -> m.text().equals("one"),
+                                Duration.ofMillis(300)))
+                .isNull();
     }
 }

@@ -26,13 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(90)
 class OperationsTest {
     private static final Duration WAIT = ChatClient.WAIT;
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private static HttpResponse<String> get(int port, String path) throws Exception {
-        return HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(WAIT).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .timeout(WAIT)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -44,22 +46,30 @@ class OperationsTest {
             assertThat(get(s.port(), "/healthz").body()).isEqualTo("ok\n");
             HttpResponse<String> metrics = get(s.port(), "/metrics");
             assertThat(metrics.statusCode()).isEqualTo(200);
-            assertThat(metrics.body()).contains("parley_connections 1.0",
-                    "parley_handshakes_total{reason=\"none\",result=\"ok\"} 1.0",
-                    "parley_messages_in_total 1.0", "parley_messages_out_total",
-                    "parley_bytes_in_total", "parley_handshake_latency_seconds_count",
-                    "parley_delivery_latency_seconds_count");
+            assertThat(metrics.body())
+                    .contains(
+                            "parley_connections 1.0",
+                            "parley_handshakes_total{reason=\"none\",result=\"ok\"} 1.0",
+                            "parley_messages_in_total 1.0",
+                            "parley_messages_out_total",
+                            "parley_bytes_in_total",
+                            "parley_handshake_latency_seconds_count",
+                            "parley_delivery_latency_seconds_count");
             assertThat(metrics.body()).doesNotContain("counted", "ann");
             // the browser client (parley-web on the classpath) replaced the placeholder page
-            assertThat(get(s.port(), "/").body()).contains("<script type=\"module\" src=\"app.js\">");
+            assertThat(get(s.port(), "/").body())
+                    .contains("<script type=\"module\" src=\"app.js\">");
             assertThat(get(s.port(), "/nope").statusCode()).isEqualTo(404);
         }
     }
 
     @Test
     void slowReaderIsDisconnectedWhileOthersGoOn() throws Exception {
-        try (RunningServer s = RunningServer.start(dir, new MemoryStorage(),
-                b -> b.outboundQueueLimit(64).rateLimit(100_000, 100_000))) {
+        try (RunningServer s =
+                RunningServer.start(
+                        dir,
+                        new MemoryStorage(),
+                        b -> b.outboundQueueLimit(64).rateLimit(100_000, 100_000))) {
             RawWebSocket slow = RawWebSocket.connect(s.port(), null, 4096);
             SecureSession session = BadInputTestAccess.establish(slow, s, "sloth");
             ChatClient fast = s.v1("fast");
@@ -86,7 +96,9 @@ class OperationsTest {
 
     @Test
     void silentClientIsPingedThenClosedWhileOneThatAnswersStays() throws Exception {
-        try (RunningServer s = RunningServer.start(dir, new MemoryStorage(), b -> b.idleTimeout(Duration.ofMillis(800)))) {
+        try (RunningServer s =
+                RunningServer.start(
+                        dir, new MemoryStorage(), b -> b.idleTimeout(Duration.ofMillis(800)))) {
             RawWebSocket quiet = RawWebSocket.connect(s.port());
             BadInputTestAccess.establish(quiet, s, "quiet");
             RawWebSocket lively = RawWebSocket.connect(s.port());
@@ -107,8 +119,14 @@ class OperationsTest {
 
     @Test
     void overloadedHandshakePoolRefusesFastWith1013() throws Exception {
-        try (RunningServer s = RunningServer.start(dir, new MemoryStorage(),
-                b -> b.handshakeWorkers(1).handshakeQueueLimit(1).maxConnectionsPerIp(1000))) {
+        try (RunningServer s =
+                RunningServer.start(
+                        dir,
+                        new MemoryStorage(),
+                        b ->
+                                b.handshakeWorkers(1)
+                                        .handshakeQueueLimit(1)
+                                        .maxConnectionsPerIp(1000))) {
             List<RawWebSocket> sockets = new ArrayList<>();
             try {
                 for (int i = 0; i < 60; i++) {
@@ -135,7 +153,8 @@ class OperationsTest {
                             }
                         }
                     }
-                } while (refusedSockets.size() != s.closes("overloaded") && System.nanoTime() < deadline);
+                } while (refusedSockets.size() != s.closes("overloaded")
+                        && System.nanoTime() < deadline);
                 int refused = refusedSockets.size();
                 assertThat(refused).isPositive();
                 assertThat(s.closes("overloaded")).isEqualTo(refused);
@@ -152,12 +171,18 @@ class OperationsTest {
     @Test
     void portInUseFailsStartAndReleasesEverything() throws Exception {
         try (RunningServer first = RunningServer.start(dir.resolve("a"), null, b -> b)) {
-            ParleyServer second = new ParleyServer(ServerConfig.builder().port(first.port()).dataDir(dir.resolve("b")).build());
+            ParleyServer second =
+                    new ParleyServer(
+                            ServerConfig.builder()
+                                    .port(first.port())
+                                    .dataDir(dir.resolve("b"))
+                                    .build());
             assertThat(second.start()).failsWithin(WAIT);
             second.close();
             // the second data dir's store was closed: a server can open it now
             try (RunningServer again = RunningServer.start(dir.resolve("b"), null, b -> b)) {
-                assertThat(again.v1("back").awaitLine(l -> l.startsWith("* main:"), WAIT)).isNotNull();
+                assertThat(again.v1("back").awaitLine(l -> l.startsWith("* main:"), WAIT))
+                        .isNotNull();
             }
         }
     }
@@ -187,11 +212,15 @@ class OperationsTest {
 
     /** Reuses the raw handshake of {@link BadInputTest} against another server. */
     static final class BadInputTestAccess {
-        static SecureSession establish(RawWebSocket ws, RunningServer s, String name) throws Exception {
+        static SecureSession establish(RawWebSocket ws, RunningServer s, String name)
+                throws Exception {
             KeyPair keys = KeyPair.generate();
             ws.sendText(name + ":" + keys.publicKey().toBase64());
-            SecureSession session = SecureSession.create(name.getBytes(StandardCharsets.UTF_8), keys.privateKey(),
-                    id -> s.key());
+            SecureSession session =
+                    SecureSession.create(
+                            name.getBytes(StandardCharsets.UTF_8),
+                            keys.privateKey(),
+                            id -> s.key());
             ws.sendText(Base64.getEncoder().encodeToString(session.connectRequest()));
             while (!session.isEstablished()) {
                 RawWebSocket.Frame f = ws.read(WAIT);

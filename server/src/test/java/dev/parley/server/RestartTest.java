@@ -16,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Embedded storage across restarts: TOFU bindings, history, the server key. */
 @Timeout(90)
 class RestartTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void restartKeepsTofuBindingsHistoryAndServerKey() throws Exception {
@@ -29,20 +28,38 @@ class RestartTest {
             a.say("before restart");
             assertThat(a.awaitLine("<alice> before restart")).isNotNull();
             // under tofu a second key is refused while the first is bound
-            ChatClient thief = s.track(ChatClient.open(s.port(), ChatClient.Protocol.V1, "alice", "alice",
-                    KeyPair.generate(), s.key()));
+            ChatClient thief =
+                    s.track(
+                            ChatClient.open(
+                                    s.port(),
+                                    ChatClient.Protocol.V1,
+                                    "alice",
+                                    "alice",
+                                    KeyPair.generate(),
+                                    s.key()));
             ChatClient.Incoming c = thief.awaitClose(ChatClient.WAIT);
             assertThat(c.closeCode()).isEqualTo(1008);
             assertThat(c.closeReason()).contains("another key");
         }
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(ServerKeys.PRIVATE_KEY_FILE))))
+        assertThat(
+                        PosixFilePermissions.toString(
+                                Files.getPosixFilePermissions(
+                                        dir.resolve(ServerKeys.PRIVATE_KEY_FILE))))
                 .isEqualTo("rw-------");
-        assertThat(Files.readString(dir.resolve(ServerKeys.PUBLIC_KEY_FILE)).strip()).isEqualTo(serverKey);
+        assertThat(Files.readString(dir.resolve(ServerKeys.PUBLIC_KEY_FILE)).strip())
+                .isEqualTo(serverKey);
 
         try (RunningServer s = RunningServer.start(dir, null, b -> b)) {
             assertThat(s.key().toBase64()).isEqualTo(serverKey);
-            ChatClient thief = s.track(ChatClient.open(s.port(), ChatClient.Protocol.V1, "alice", "alice",
-                    KeyPair.generate(), s.key()));
+            ChatClient thief =
+                    s.track(
+                            ChatClient.open(
+                                    s.port(),
+                                    ChatClient.Protocol.V1,
+                                    "alice",
+                                    "alice",
+                                    KeyPair.generate(),
+                                    s.key()));
             ChatClient.Incoming c = thief.awaitClose(ChatClient.WAIT);
             assertThat(c.closeCode()).isEqualTo(1008);
             assertThat(c.closeReason()).contains("another key");
@@ -56,8 +73,12 @@ class RestartTest {
     void explicitKeyFileIsUsed() throws Exception {
         KeyPair keys = KeyPair.generate();
         Path keyFile = dir.resolve("my.key");
-        Files.writeString(keyFile, java.util.Base64.getEncoder().encodeToString(keys.privateKey().toByteArray()) + "\n");
-        try (RunningServer s = RunningServer.start(dir.resolve("data"), null, b -> b.keyFile(keyFile))) {
+        Files.writeString(
+                keyFile,
+                java.util.Base64.getEncoder().encodeToString(keys.privateKey().toByteArray())
+                        + "\n");
+        try (RunningServer s =
+                RunningServer.start(dir.resolve("data"), null, b -> b.keyFile(keyFile))) {
             assertThat(s.key()).isEqualTo(keys.publicKey());
             ChatClient a = s.v1("zed");
             assertThat(a.awaitLine(l -> l.startsWith("* main:"), ChatClient.WAIT)).isNotNull();
@@ -70,12 +91,22 @@ class RestartTest {
         KeyPair listed = KeyPair.generate();
         Path auth = dir.resolve("authorized_keys");
         Files.writeString(auth, "# team\numa " + listed.publicKey().toBase64() + "\n\n");
-        try (RunningServer s = RunningServer.start(dir, null,
-                b -> b.identityPolicy(IdentityPolicy.CLOSED).authorizedKeys(auth))) {
+        try (RunningServer s =
+                RunningServer.start(
+                        dir,
+                        null,
+                        b -> b.identityPolicy(IdentityPolicy.CLOSED).authorizedKeys(auth))) {
             ChatClient uma = s.v1("uma", listed);
             assertThat(uma.awaitLine(l -> l.startsWith("* main:"), ChatClient.WAIT)).isNotNull();
-            ChatClient other = s.track(ChatClient.open(s.port(), ChatClient.Protocol.V1, "vic", "vic",
-                    KeyPair.generate(), s.key()));
+            ChatClient other =
+                    s.track(
+                            ChatClient.open(
+                                    s.port(),
+                                    ChatClient.Protocol.V1,
+                                    "vic",
+                                    "vic",
+                                    KeyPair.generate(),
+                                    s.key()));
             ChatClient.Incoming c = other.awaitClose(ChatClient.WAIT);
             assertThat(c.closeCode()).isEqualTo(1008);
             assertThat(c.closeReason()).contains("authorized");

@@ -23,17 +23,27 @@ class ServerConfigTest {
 
     @Test
     void settersRejectNonsenseAtOnce() {
-        assertThatThrownBy(() -> ServerConfig.builder().port(70000)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ServerConfig.builder().handshakeTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ServerConfig.builder().rateLimit(0, 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ServerConfig.builder().outboundQueueLimit(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ServerConfig.builder().port(70000))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ServerConfig.builder().handshakeTimeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ServerConfig.builder().rateLimit(0, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ServerConfig.builder().outboundQueueLimit(0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void crossFieldRulesAreCheckedInBuild() {
-        assertThatThrownBy(() -> ServerConfig.builder().identityPolicy(IdentityPolicy.CLOSED).build())
+        assertThatThrownBy(
+                        () -> ServerConfig.builder().identityPolicy(IdentityPolicy.CLOSED).build())
                 .hasMessageContaining("authorized-keys");
-        assertThatThrownBy(() -> ServerConfig.builder().maxFrameBytes(1024).maxMessageBytes(2048).build())
+        assertThatThrownBy(
+                        () ->
+                                ServerConfig.builder()
+                                        .maxFrameBytes(1024)
+                                        .maxMessageBytes(2048)
+                                        .build())
                 .hasMessageContaining("frame size");
     }
 }

@@ -18,13 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class TutorialClientTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
-    @TempDir
-    static Path dir;
+    @TempDir static Path dir;
     static RunningServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(NodeTutorialClient.wasmPeerDir() != null, "WasmThemis not installed (npm ci in testing/wasm-peer)");
+        assumeTrue(
+                NodeTutorialClient.wasmPeerDir() != null,
+                "WasmThemis not installed (npm ci in testing/wasm-peer)");
         server = RunningServer.start(dir, null, b -> b); // defaults: tofu, embedded storage
     }
 
@@ -37,8 +38,14 @@ class TutorialClientTest {
 
     @Test
     void twoTutorialClientsAndAJavaClientChat() throws Exception {
-        try (NodeTutorialClient alice = server.track(NodeTutorialClient.start(server.port(), "alice", server.key().toBase64()));
-                NodeTutorialClient bob = server.track(NodeTutorialClient.start(server.port(), "bob", server.key().toBase64()))) {
+        try (NodeTutorialClient alice =
+                        server.track(
+                                NodeTutorialClient.start(
+                                        server.port(), "alice", server.key().toBase64()));
+                NodeTutorialClient bob =
+                        server.track(
+                                NodeTutorialClient.start(
+                                        server.port(), "bob", server.key().toBase64()))) {
             assertThat(alice.await(r -> r.contains("\"established\":true"), WAIT)).isNotNull();
             assertThat(bob.await(r -> r.contains("\"established\":true"), WAIT)).isNotNull();
             ChatClient java = server.v1("javan");

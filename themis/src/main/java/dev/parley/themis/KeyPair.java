@@ -10,8 +10,8 @@ public final class KeyPair {
     private final PublicKey publicKey;
 
     /**
-     * Pairs two keys. Does not check that they match; use {@link #of(PrivateKey)} to derive
-     * the public half instead.
+     * Pairs two keys. Does not check that they match; use {@link #of(PrivateKey)} to derive the
+     * public half instead.
      */
     public KeyPair(PrivateKey privateKey, PublicKey publicKey) {
         this.privateKey = Objects.requireNonNull(privateKey, "privateKey");

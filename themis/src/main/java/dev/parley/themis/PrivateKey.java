@@ -6,8 +6,8 @@ import dev.parley.themis.internal.ec.P256;
 import java.math.BigInteger;
 
 /**
- * An EC P-256 private key in the Themis {@code REC2} container (45 bytes: a zero byte, then
- * the 32-byte scalar). Parsing checks the container and that {@code 1 <= d < n}.
+ * An EC P-256 private key in the Themis {@code REC2} container (45 bytes: a zero byte, then the
+ * 32-byte scalar). Parsing checks the container and that {@code 1 <= d < n}.
  *
  * <p>Immutable and thread-safe. {@link #toString()} never shows the key.
  */
@@ -37,7 +37,8 @@ public final class PrivateKey {
             throw new KeyFormatException("invalid private key: " + e.getMessage());
         }
         if (!c.hasTag(TAG)) {
-            throw new KeyFormatException("invalid private key: not an EC P-256 private key container");
+            throw new KeyFormatException(
+                    "invalid private key: not an EC P-256 private key container");
         }
         int len = c.payloadLength();
         if (len != PADDED_SCALAR_LENGTH && len != P256.SCALAR_LENGTH) {
@@ -55,8 +56,8 @@ public final class PrivateKey {
     }
 
     /**
-     * The {@code REC2} container with the secret scalar, a fresh copy. Handle it as a secret:
-     * store it only encrypted or in a file only its owner can read.
+     * The {@code REC2} container with the secret scalar, a fresh copy. Handle it as a secret: store
+     * it only encrypted or in a file only its owner can read.
      */
     public byte[] toByteArray() {
         return SoterContainer.build(TAG, P256.scalarBytes(scalar, PADDED_SCALAR_LENGTH));

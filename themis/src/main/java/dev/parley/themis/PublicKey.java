@@ -11,8 +11,8 @@ import org.bouncycastle.math.ec.ECPoint;
 /**
  * An EC P-256 public key in the Themis {@code UEC2} container (45 bytes, compressed point).
  *
- * <p>Parsing validates the container, its checksum and the point itself, so an instance is
- * always usable. Immutable and thread-safe.
+ * <p>Parsing validates the container, its checksum and the point itself, so an instance is always
+ * usable. Immutable and thread-safe.
  */
 public final class PublicKey {
     static final String TAG = "UEC2";
@@ -41,7 +41,8 @@ public final class PublicKey {
             throw new KeyFormatException("invalid public key: " + e.getMessage());
         }
         if (!c.hasTag(TAG)) {
-            throw new KeyFormatException("invalid public key: not an EC P-256 public key container");
+            throw new KeyFormatException(
+                    "invalid public key: not an EC P-256 public key container");
         }
         int len = c.payloadLength();
         if (len != P256.COMPRESSED_POINT_LENGTH && len != P256.UNCOMPRESSED_POINT_LENGTH) {
@@ -70,8 +71,8 @@ public final class PublicKey {
     }
 
     /**
-     * A short human-checkable fingerprint: the first 16 bytes of SHA-256 of the container,
-     * hex in groups of four (e.g. {@code 3f2a:91c0:...}).
+     * A short human-checkable fingerprint: the first 16 bytes of SHA-256 of the container, hex in
+     * groups of four (e.g. {@code 3f2a:91c0:...}).
      */
     public String fingerprint() {
         byte[] hash;
@@ -96,7 +97,9 @@ public final class PublicKey {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PublicKey && MessageDigest.isEqual(point.getEncoded(true), ((PublicKey) o).point.getEncoded(true));
+        return o instanceof PublicKey
+                && MessageDigest.isEqual(
+                        point.getEncoded(true), ((PublicKey) o).point.getEncoded(true));
     }
 
     @Override

@@ -11,19 +11,20 @@ import java.util.Objects;
  * Themis Secure Cell: symmetric encryption of data at rest, byte-compatible with Themis 0.15.
  *
  * <p>Four modes, each obtained from a factory here:
+ *
  * <ul>
- *   <li>{@link Seal} with a key or a passphrase: authenticated, output = token ‖ ciphertext;</li>
- *   <li>{@link TokenProtect}: authenticated, ciphertext as long as the plaintext, token apart;</li>
- *   <li>{@link ContextImprint}: deterministic, length-preserving, <b>not</b> authenticated.</li>
+ *   <li>{@link Seal} with a key or a passphrase: authenticated, output = token ‖ ciphertext;
+ *   <li>{@link TokenProtect}: authenticated, ciphertext as long as the plaintext, token apart;
+ *   <li>{@link ContextImprint}: deterministic, length-preserving, <b>not</b> authenticated.
  * </ul>
+ *
  * A context (optional except for Context Imprint) binds the data to where it belongs: the same
  * context must be given to decrypt. {@code null} and an empty context are the same.
  *
  * <p>All instances are immutable and thread-safe. IVs and salts are always chosen internally.
  */
 public final class SecureCell {
-    private SecureCell() {
-    }
+    private SecureCell() {}
 
     /** Seal mode with a symmetric key. */
     public static Seal sealWithKey(SymmetricKey key) {
@@ -71,7 +72,7 @@ public final class SecureCell {
 
         /**
          * @throws SecureCellException if the cell is malformed or not authentic for this
-         *         key/passphrase and context
+         *     key/passphrase and context
          */
         byte[] decrypt(byte[] cell, byte[] context) throws SecureCellException;
 

@@ -9,12 +9,13 @@ import java.util.Objects;
  * Themis Secure Message with EC P-256 keys, byte-compatible with Themis 0.15.
  *
  * <ul>
- *   <li>Encryption between two key pairs ({@link #encryption}): ECDH, then Secure Cell Seal
- *       under the shared secret. Either key holder could have written a message; there is no
- *       forward secrecy and no replay protection.</li>
+ *   <li>Encryption between two key pairs ({@link #encryption}): ECDH, then Secure Cell Seal under
+ *       the shared secret. Either key holder could have written a message; there is no forward
+ *       secrecy and no replay protection.
  *   <li>Signatures ({@link #sign}, {@link #verify}): the message travels in clear with a DER
- *       ECDSA-SHA256 signature.</li>
+ *       ECDSA-SHA256 signature.
  * </ul>
+ *
  * Instances are immutable and thread-safe.
  */
 public final class SecureMessage {

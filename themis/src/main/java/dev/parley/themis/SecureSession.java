@@ -17,27 +17,27 @@ import org.bouncycastle.math.ec.ECPoint;
  * AES-256-GCM data messages, byte-compatible with Themis Core 0.15.
  *
  * <p>A session starts as a server. It becomes a client when {@link #connectRequest()} is called.
- * Feed every message from the peer to {@link #unwrap}; during negotiation it returns bytes to
- * send back ({@link UnwrapResult.Type#PROTOCOL_DATA}), after establishment the decrypted
- * message ({@link UnwrapResult.Type#USER_DATA}).
+ * Feed every message from the peer to {@link #unwrap}; during negotiation it returns bytes to send
+ * back ({@link UnwrapResult.Type#PROTOCOL_DATA}), after establishment the decrypted message ({@link
+ * UnwrapResult.Type#USER_DATA}).
  *
- * <p>Beyond Themis, strict anti-replay is on by default: an authentic data message whose
- * sequence number was already accepted, or is stale, is rejected with
- * {@link ReplayedMessageException}. Switch it off with {@link Builder#strictReplayProtection}
- * for behaviour identical to Themis (which accepts any sequence number within ±8 of the last).
+ * <p>Beyond Themis, strict anti-replay is on by default: an authentic data message whose sequence
+ * number was already accepted, or is stale, is rejected with {@link ReplayedMessageException}.
+ * Switch it off with {@link Builder#strictReplayProtection} for behaviour identical to Themis
+ * (which accepts any sequence number within ±8 of the last).
  *
  * <p>Stricter than Themis where Themis is lax, never in a way an honest Themis peer notices:
- * negotiation messages must be exactly one well-formed container (inner containers
- * bounds-checked, the peer's ephemeral key a valid P-256 point), m4 must carry exactly the
- * 32-byte MAC, data messages must not carry bytes after the tag, and an empty message is
- * rejected. Failures never change the session's state.
+ * negotiation messages must be exactly one well-formed container (inner containers bounds-checked,
+ * the peer's ephemeral key a valid P-256 point), m4 must carry exactly the 32-byte MAC, data
+ * messages must not carry bytes after the tag, and an empty message is rejected. Failures never
+ * change the session's state.
  *
- * <p>Data message nonces are chosen by the session (a per-session counter, see
- * {@code internal.session.DataChannel}); callers never supply IVs.
+ * <p>Data message nonces are chosen by the session (a per-session counter, see {@code
+ * internal.session.DataChannel}); callers never supply IVs.
  *
- * <p><b>Not thread-safe.</b> Use one instance per connection and call it from one thread at a
- * time (an ordered executor per connection is fine). Instances are cheap; the ephemeral key is
- * generated at construction, as Themis does.
+ * <p><b>Not thread-safe.</b> Use one instance per connection and call it from one thread at a time
+ * (an ordered executor per connection is fine). Instances are cheap; the ephemeral key is generated
+ * at construction, as Themis does.
  */
 public final class SecureSession {
 
@@ -71,17 +71,22 @@ public final class SecureSession {
     private final PeerKeyResolver resolver;
     private final Clock clock;
     private final boolean strictReplayProtection;
+
     /** Dropped once established, so a later memory disclosure cannot recompute the keys. */
     private EphemeralKey ephemeral;
 
     private Phase phase = Phase.IDLE;
     private boolean client;
+
     /** The peer's m1 (server) or m2 (client), once verified. */
     private Hello peerHello;
+
     private byte[] peerId;
     private PublicKey peerKey;
+
     /** The client key as used for the server's two signature checks; dropped once established. */
     private ECPoint peerVerifyPoint;
+
     private Handshake.ClientPending clientPending;
     private DataChannel channel;
 
@@ -110,7 +115,8 @@ public final class SecureSession {
      */
     public byte[] connectRequest() {
         if (phase != Phase.IDLE) {
-            throw new IllegalStateException("connectRequest() is only allowed on a fresh session (state " + state() + ")");
+            throw new IllegalStateException(
+                    "connectRequest() is only allowed on a fresh session (state " + state() + ")");
         }
         byte[] m1 = Handshake.clientHello(id, privateKey.scalar(), ephemeral);
         client = true;
@@ -122,10 +128,10 @@ public final class SecureSession {
      * Processes one message from the peer.
      *
      * @throws ReplayedMessageException if strict anti-replay rejects an authentic data message
-     * @throws SecureSessionException if the message is malformed, not authentic, or unexpected,
-     *         or the resolver knows no key for the peer's id; the session state is unchanged
-     * @throws RuntimeException whatever the {@link PeerKeyResolver} throws, unchanged (the
-     *         session state is unchanged then too)
+     * @throws SecureSessionException if the message is malformed, not authentic, or unexpected, or
+     *     the resolver knows no key for the peer's id; the session state is unchanged
+     * @throws RuntimeException whatever the {@link PeerKeyResolver} throws, unchanged (the session
+     *     state is unchanged then too)
      */
     public UnwrapResult unwrap(byte[] message) throws SecureSessionException {
         Objects.requireNonNull(message, "message");
@@ -146,9 +152,8 @@ public final class SecureSession {
     }
 
     /**
-     * Encrypts one application message (at least one byte) for the peer. Wrap at send time and
-     * in order: every call consumes a sequence number, and Themis peers reject a jump of more
-     * than 8.
+     * Encrypts one application message (at least one byte) for the peer. Wrap at send time and in
+     * order: every call consumes a sequence number, and Themis peers reject a jump of more than 8.
      *
      * @throws IllegalStateException if the session is not {@link State#ESTABLISHED}
      * @throws IllegalArgumentException if {@code message} is empty
@@ -156,7 +161,8 @@ public final class SecureSession {
     public byte[] wrap(byte[] message) {
         Objects.requireNonNull(message, "message");
         if (phase != Phase.ESTABLISHED) {
-            throw new IllegalStateException("wrap() needs an established session (state " + state() + ")");
+            throw new IllegalStateException(
+                    "wrap() needs an established session (state " + state() + ")");
         }
         return channel.wrap(message);
     }
@@ -175,8 +181,8 @@ public final class SecureSession {
     }
 
     /**
-     * The id the peer presented (a copy), once its first handshake message was verified;
-     * {@code null} before. Treat it as authenticated only once {@link #isEstablished()}.
+     * The id the peer presented (a copy), once its first handshake message was verified; {@code
+     * null} before. Treat it as authenticated only once {@link #isEstablished()}.
      */
     public byte[] peerId() {
         return peerId == null ? null : peerId.clone();
@@ -198,7 +204,8 @@ public final class SecureSession {
         // both checks of the client's signatures share one detached point, so the tables
         // BouncyCastle builds for them go with the handshake instead of staying on the key
         ECPoint verifyPoint = P256.detach(clientKey.point());
-        byte[] m2 = Handshake.serverOnClientHello(m1, verifyPoint, id, privateKey.scalar(), ephemeral);
+        byte[] m2 =
+                Handshake.serverOnClientHello(m1, verifyPoint, id, privateKey.scalar(), ephemeral);
         peerHello = m1;
         peerId = m1.id();
         peerKey = clientKey;
@@ -209,7 +216,8 @@ public final class SecureSession {
 
     private UnwrapResult acceptClientFinish(byte[] message) throws SecureSessionException {
         NegotiationMessages.ClientFinish m3 = NegotiationMessages.parseClientFinish(message);
-        Handshake.ServerDone done = Handshake.serverOnClientFinish(m3, peerHello, peerVerifyPoint, id, ephemeral);
+        Handshake.ServerDone done =
+                Handshake.serverOnClientFinish(m3, peerHello, peerVerifyPoint, id, ephemeral);
         channel = done.keys().channel(false, clock, strictReplayProtection);
         ephemeral = null;
         peerHello = null;
@@ -222,7 +230,8 @@ public final class SecureSession {
         Hello m2 = NegotiationMessages.parseHello(message);
         PublicKey serverKey = resolve(m2.id());
         Handshake.ClientPending pending =
-                Handshake.clientOnServerHello(m2, serverKey.point(), id, privateKey.scalar(), ephemeral);
+                Handshake.clientOnServerHello(
+                        m2, serverKey.point(), id, privateKey.scalar(), ephemeral);
         peerHello = m2;
         peerId = m2.id();
         peerKey = serverKey;

@@ -5,8 +5,8 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 
 /**
- * A Secure Cell master key: any non-empty byte string; {@link #generate()} makes 32 random
- * bytes as Themis does. Immutable; {@link #toString()} never shows the key.
+ * A Secure Cell master key: any non-empty byte string; {@link #generate()} makes 32 random bytes as
+ * Themis does. Immutable; {@link #toString()} never shows the key.
  */
 public final class SymmetricKey {
     public static final int GENERATED_LENGTH = 32;

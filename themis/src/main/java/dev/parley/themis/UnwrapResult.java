@@ -3,8 +3,8 @@ package dev.parley.themis;
 import java.util.Objects;
 
 /**
- * What {@link SecureSession#unwrap} produced: negotiation bytes to send to the peer unchanged,
- * a decrypted application message, or nothing.
+ * What {@link SecureSession#unwrap} produced: negotiation bytes to send to the peer unchanged, a
+ * decrypted application message, or nothing.
  */
 public final class UnwrapResult {
     /** The kind of result. */

@@ -41,10 +41,12 @@ class KeyVectorsTest {
         for (Map<String, Object> n : negatives) {
             byte[] key = b64(n, "key");
             if ("public".equals(n.get("kind"))) {
-                assertThatThrownBy(() -> PublicKey.fromBytes(key)).as((String) n.get("description"))
+                assertThatThrownBy(() -> PublicKey.fromBytes(key))
+                        .as((String) n.get("description"))
                         .isInstanceOf(KeyFormatException.class);
             } else {
-                assertThatThrownBy(() -> PrivateKey.fromBytes(key)).as((String) n.get("description"))
+                assertThatThrownBy(() -> PrivateKey.fromBytes(key))
+                        .as((String) n.get("description"))
                         .isInstanceOf(KeyFormatException.class);
             }
         }
@@ -66,10 +68,12 @@ class KeyVectorsTest {
     void acceptsA32BytePrivatePayloadAndAnUncompressedPublicPoint() throws Exception {
         KeyPair kp = KeyPair.generate();
         byte[] priv = kp.privateKey().toByteArray();
-        byte[] short32 = dev.parley.themis.internal.container.SoterContainer.build("REC2", priv, 13, 32);
+        byte[] short32 =
+                dev.parley.themis.internal.container.SoterContainer.build("REC2", priv, 13, 32);
         assertThat(PrivateKey.fromBytes(short32).publicKey()).isEqualTo(kp.publicKey());
         byte[] uncompressed = kp.publicKey().point().getEncoded(false);
-        byte[] container = dev.parley.themis.internal.container.SoterContainer.build("UEC2", uncompressed);
+        byte[] container =
+                dev.parley.themis.internal.container.SoterContainer.build("UEC2", uncompressed);
         assertThat(PublicKey.fromBytes(container)).isEqualTo(kp.publicKey());
     }
 
@@ -77,7 +81,8 @@ class KeyVectorsTest {
     void rejectsScalarEqualToTheGroupOrder() {
         byte[] n = hex("00ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551");
         byte[] container = dev.parley.themis.internal.container.SoterContainer.build("REC2", n);
-        assertThatThrownBy(() -> PrivateKey.fromBytes(container)).isInstanceOf(KeyFormatException.class);
+        assertThatThrownBy(() -> PrivateKey.fromBytes(container))
+                .isInstanceOf(KeyFormatException.class);
     }
 
     @Test
@@ -87,12 +92,15 @@ class KeyVectorsTest {
             boolean isPublic = key[0] == 'U';
             for (int len = 0; len < key.length; len++) {
                 byte[] cut = Arrays.copyOf(key, len);
-                assertThatThrownBy(() -> parse(cut, isPublic)).isInstanceOf(KeyFormatException.class);
+                assertThatThrownBy(() -> parse(cut, isPublic))
+                        .isInstanceOf(KeyFormatException.class);
             }
             for (int i = 0; i < key.length; i++) {
                 byte[] bad = key.clone();
                 bad[i] ^= 0x40;
-                assertThatThrownBy(() -> parse(bad, isPublic)).as("byte %d", i).isInstanceOf(KeyFormatException.class);
+                assertThatThrownBy(() -> parse(bad, isPublic))
+                        .as("byte %d", i)
+                        .isInstanceOf(KeyFormatException.class);
             }
         }
     }

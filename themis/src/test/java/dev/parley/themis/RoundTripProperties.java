@@ -33,8 +33,11 @@ class RoundTripProperties {
     }
 
     @Property(tries = 200)
-    void sealWithKeyRoundTrips(@ForAll("keys") byte[] key, @ForAll("data") byte[] data,
-                               @ForAll("contexts") byte[] context) throws Exception {
+    void sealWithKeyRoundTrips(
+            @ForAll("keys") byte[] key,
+            @ForAll("data") byte[] data,
+            @ForAll("contexts") byte[] context)
+            throws Exception {
         SecureCell.Seal cell = SecureCell.sealWithKey(SymmetricKey.fromBytes(key));
         if (data.length == 0) {
             assertThat(refused(() -> cell.encrypt(data, context))).isTrue();
@@ -46,8 +49,11 @@ class RoundTripProperties {
     }
 
     @Property(tries = 200)
-    void tokenProtectRoundTrips(@ForAll("keys") byte[] key, @ForAll("data") byte[] data,
-                                @ForAll("contexts") byte[] context) throws Exception {
+    void tokenProtectRoundTrips(
+            @ForAll("keys") byte[] key,
+            @ForAll("data") byte[] data,
+            @ForAll("contexts") byte[] context)
+            throws Exception {
         SecureCell.TokenProtect cell = SecureCell.tokenProtectWithKey(SymmetricKey.fromBytes(key));
         if (data.length == 0) {
             assertThat(refused(() -> cell.encrypt(data, context))).isTrue();
@@ -60,9 +66,12 @@ class RoundTripProperties {
     }
 
     @Property(tries = 200)
-    void contextImprintRoundTrips(@ForAll("keys") byte[] key, @ForAll("data") byte[] data,
-                                  @ForAll @Size(min = 1, max = 300) byte[] context) {
-        SecureCell.ContextImprint cell = SecureCell.contextImprintWithKey(SymmetricKey.fromBytes(key));
+    void contextImprintRoundTrips(
+            @ForAll("keys") byte[] key,
+            @ForAll("data") byte[] data,
+            @ForAll @Size(min = 1, max = 300) byte[] context) {
+        SecureCell.ContextImprint cell =
+                SecureCell.contextImprintWithKey(SymmetricKey.fromBytes(key));
         if (data.length == 0) {
             assertThat(refused(() -> cell.encrypt(data, context))).isTrue();
             return;
@@ -73,8 +82,10 @@ class RoundTripProperties {
     }
 
     @Property(tries = 3)
-    void sealWithPassphraseRoundTrips(@ForAll @StringLength(min = 1, max = 40) String passphrase,
-                                      @ForAll("data") byte[] data, @ForAll("contexts") byte[] context)
+    void sealWithPassphraseRoundTrips(
+            @ForAll @StringLength(min = 1, max = 40) String passphrase,
+            @ForAll("data") byte[] data,
+            @ForAll("contexts") byte[] context)
             throws Exception {
         SecureCell.Seal cell = SecureCell.sealWithPassphrase(passphrase);
         if (data.length == 0) {
@@ -93,7 +104,8 @@ class RoundTripProperties {
             return;
         }
         byte[] enc = SecureMessage.encryption(a.privateKey(), b.publicKey()).encrypt(data);
-        assertThat(SecureMessage.encryption(b.privateKey(), a.publicKey()).decrypt(enc)).isEqualTo(data);
+        assertThat(SecureMessage.encryption(b.privateKey(), a.publicKey()).decrypt(enc))
+                .isEqualTo(data);
         byte[] signed = SecureMessage.sign(data, a.privateKey());
         assertThat(SecureMessage.verify(signed, a.publicKey())).isEqualTo(data);
     }

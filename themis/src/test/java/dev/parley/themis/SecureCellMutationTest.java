@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /** Every single-byte change and every truncation of an authenticated cell is rejected. */
 class SecureCellMutationTest {
-    private static final byte[] PLAINTEXT = "the quick brown fox jumps".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] PLAINTEXT =
+            "the quick brown fox jumps".getBytes(StandardCharsets.UTF_8);
     private static final byte[] CONTEXT = "room:main#42".getBytes(StandardCharsets.UTF_8);
     private static final SymmetricKey KEY = SymmetricKey.generate();
 
@@ -22,13 +23,15 @@ class SecureCellMutationTest {
             for (int bit = 0; bit < 8; bit++) {
                 byte[] bad = sealed.clone();
                 bad[i] ^= (byte) (1 << bit);
-                assertThatThrownBy(() -> cell.decrypt(bad, CONTEXT)).as("byte %d bit %d", i, bit)
+                assertThatThrownBy(() -> cell.decrypt(bad, CONTEXT))
+                        .as("byte %d bit %d", i, bit)
                         .isInstanceOf(SecureCellException.class);
             }
         }
         for (int len = 0; len < sealed.length; len++) {
             byte[] cut = Arrays.copyOf(sealed, len);
-            assertThatThrownBy(() -> cell.decrypt(cut, CONTEXT)).isInstanceOf(SecureCellException.class);
+            assertThatThrownBy(() -> cell.decrypt(cut, CONTEXT))
+                    .isInstanceOf(SecureCellException.class);
         }
     }
 
@@ -41,19 +44,22 @@ class SecureCellMutationTest {
         for (int i = 0; i < data.length; i++) {
             byte[] bad = data.clone();
             bad[i] ^= 0x01;
-            assertThatThrownBy(() -> cell.decrypt(bad, token, CONTEXT)).isInstanceOf(SecureCellException.class);
+            assertThatThrownBy(() -> cell.decrypt(bad, token, CONTEXT))
+                    .isInstanceOf(SecureCellException.class);
         }
         for (int i = 0; i < token.length; i++) {
             for (int bit = 0; bit < 8; bit++) {
                 byte[] bad = token.clone();
                 bad[i] ^= (byte) (1 << bit);
-                assertThatThrownBy(() -> cell.decrypt(data, bad, CONTEXT)).as("token byte %d bit %d", i, bit)
+                assertThatThrownBy(() -> cell.decrypt(data, bad, CONTEXT))
+                        .as("token byte %d bit %d", i, bit)
                         .isInstanceOf(SecureCellException.class);
             }
         }
         for (int len = 0; len < token.length; len++) {
             byte[] cut = Arrays.copyOf(token, len);
-            assertThatThrownBy(() -> cell.decrypt(data, cut, CONTEXT)).isInstanceOf(SecureCellException.class);
+            assertThatThrownBy(() -> cell.decrypt(data, cut, CONTEXT))
+                    .isInstanceOf(SecureCellException.class);
         }
         assertThatThrownBy(() -> cell.decrypt(Arrays.copyOf(data, data.length - 1), token, CONTEXT))
                 .isInstanceOf(SecureCellException.class);
@@ -63,11 +69,34 @@ class SecureCellMutationTest {
     void sealWithPassphraseRejectsFlippedBytesInEveryTokenField() throws Exception {
         SecureCell.Seal cell = SecureCell.sealWithPassphrase("pässwörd");
         byte[] sealed = cell.encrypt(PLAINTEXT, CONTEXT);
-        // every byte of the 70-byte token and the first/last ciphertext bytes (each try costs PBKDF2)
-        for (int i : new int[] {0, 1, 3, 4, 8, 12, 16, 20, 31, 32, 47, 48, 50, 52, 53, 54, 69, 70, sealed.length - 1}) {
+        // every byte of the 70-byte token and the first/last ciphertext bytes (each try costs
+        // PBKDF2)
+        for (int i :
+                new int[] {
+                    0,
+                    1,
+                    3,
+                    4,
+                    8,
+                    12,
+                    16,
+                    20,
+                    31,
+                    32,
+                    47,
+                    48,
+                    50,
+                    52,
+                    53,
+                    54,
+                    69,
+                    70,
+                    sealed.length - 1
+                }) {
             byte[] bad = sealed.clone();
             bad[i] ^= 0x01;
-            assertThatThrownBy(() -> cell.decrypt(bad, CONTEXT)).as("byte %d", i)
+            assertThatThrownBy(() -> cell.decrypt(bad, CONTEXT))
+                    .as("byte %d", i)
                     .isInstanceOf(SecureCellException.class);
         }
         assertThat(cell.decrypt(sealed, CONTEXT)).isEqualTo(PLAINTEXT);
@@ -93,7 +122,8 @@ class SecureCellMutationTest {
         byte[] withCtx = cell.encrypt(PLAINTEXT, CONTEXT);
         byte[] without = cell.encrypt(PLAINTEXT);
         assertThatThrownBy(() -> cell.decrypt(withCtx)).isInstanceOf(SecureCellException.class);
-        assertThatThrownBy(() -> cell.decrypt(without, CONTEXT)).isInstanceOf(SecureCellException.class);
+        assertThatThrownBy(() -> cell.decrypt(without, CONTEXT))
+                .isInstanceOf(SecureCellException.class);
         assertThatThrownBy(() -> SecureCell.sealWithKey(SymmetricKey.generate()).decrypt(without))
                 .isInstanceOf(SecureCellException.class);
     }
@@ -116,18 +146,24 @@ class SecureCellMutationTest {
     void misuseIsAnUncheckedException() {
         assertThatThrownBy(() -> SecureCell.sealWithKey(KEY).encrypt(new byte[0]))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SymmetricKey.fromBytes(new byte[0])).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SecureCell.sealWithPassphrase("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SymmetricKey.fromBytes(new byte[0]))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SecureCell.sealWithPassphrase(""))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SecureCell.contextImprintWithKey(KEY).encrypt(PLAINTEXT, null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SecureCell.sealWithKey(KEY).decrypt(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> SecureCell.sealWithKey(KEY).decrypt(null))
+                .isInstanceOf(NullPointerException.class);
     }
 
     @Test
     void contextImprintIsDeterministicAndLengthPreserving() {
         SecureCell.ContextImprint cell = SecureCell.contextImprintWithKey(KEY);
         byte[] a = cell.encrypt(PLAINTEXT, CONTEXT);
-        assertThat(a).hasSameSizeAs(PLAINTEXT).isEqualTo(cell.encrypt(PLAINTEXT, CONTEXT)).isNotEqualTo(PLAINTEXT);
+        assertThat(a)
+                .hasSameSizeAs(PLAINTEXT)
+                .isEqualTo(cell.encrypt(PLAINTEXT, CONTEXT))
+                .isNotEqualTo(PLAINTEXT);
         assertThat(cell.decrypt(a, CONTEXT)).isEqualTo(PLAINTEXT);
     }
 }

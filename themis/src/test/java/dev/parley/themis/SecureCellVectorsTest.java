@@ -20,7 +20,8 @@ class SecureCellVectorsTest {
         for (Map<String, Object> c : cases) {
             SecureCell.Seal cell = SecureCell.sealWithKey(SymmetricKey.fromBytes(b64(c, "key")));
             assertThat(cell.decrypt(b64(c, "ciphertext"), b64(c, "context")))
-                    .as((String) c.get("description")).isEqualTo(b64(c, "plaintext"));
+                    .as((String) c.get("description"))
+                    .isEqualTo(b64(c, "plaintext"));
         }
     }
 
@@ -30,7 +31,8 @@ class SecureCellVectorsTest {
         for (Map<String, Object> n : Vectors.list(file, "negative")) {
             SecureCell.Seal cell = SecureCell.sealWithKey(SymmetricKey.fromBytes(b64(n, "key")));
             assertThatThrownBy(() -> cell.decrypt(b64(n, "ciphertext"), b64(n, "context")))
-                    .as((String) n.get("description")).isInstanceOf(SecureCellException.class);
+                    .as((String) n.get("description"))
+                    .isInstanceOf(SecureCellException.class);
         }
     }
 
@@ -40,9 +42,11 @@ class SecureCellVectorsTest {
         for (Map<String, Object> c : Vectors.list(file, "cases")) {
             SecureCell.Seal cell = SecureCell.sealWithPassphrase((String) c.get("passphrase"));
             assertThat(cell.decrypt(b64(c, "ciphertext"), b64(c, "context")))
-                    .as((String) c.get("description")).isEqualTo(b64(c, "plaintext"));
+                    .as((String) c.get("description"))
+                    .isEqualTo(b64(c, "plaintext"));
             SecureCell.Seal raw = SecureCell.sealWithPassphrase(b64(c, "passphrase_utf8"));
-            assertThat(raw.decrypt(b64(c, "ciphertext"), b64(c, "context"))).isEqualTo(b64(c, "plaintext"));
+            assertThat(raw.decrypt(b64(c, "ciphertext"), b64(c, "context")))
+                    .isEqualTo(b64(c, "plaintext"));
         }
     }
 
@@ -50,11 +54,13 @@ class SecureCellVectorsTest {
     void sealWithPassphraseRejectsEveryNegative() {
         Map<String, Object> file = Vectors.load("secure-cell-seal-passphrase.json");
         for (Map<String, Object> n : Vectors.list(file, "negative")) {
-            SecureCell.Seal cell = n.containsKey("key")
-                    ? SecureCell.sealWithKey(SymmetricKey.fromBytes(b64(n, "key")))
-                    : SecureCell.sealWithPassphrase((String) n.get("passphrase"));
+            SecureCell.Seal cell =
+                    n.containsKey("key")
+                            ? SecureCell.sealWithKey(SymmetricKey.fromBytes(b64(n, "key")))
+                            : SecureCell.sealWithPassphrase((String) n.get("passphrase"));
             assertThatThrownBy(() -> cell.decrypt(b64(n, "ciphertext"), b64(n, "context")))
-                    .as((String) n.get("description")).isInstanceOf(SecureCellException.class);
+                    .as((String) n.get("description"))
+                    .isInstanceOf(SecureCellException.class);
         }
     }
 
@@ -62,9 +68,11 @@ class SecureCellVectorsTest {
     void tokenProtectDecryptsEveryWasmThemisCell() throws Exception {
         Map<String, Object> file = Vectors.load("secure-cell-token-protect.json");
         for (Map<String, Object> c : Vectors.list(file, "cases")) {
-            SecureCell.TokenProtect cell = SecureCell.tokenProtectWithKey(SymmetricKey.fromBytes(b64(c, "key")));
+            SecureCell.TokenProtect cell =
+                    SecureCell.tokenProtectWithKey(SymmetricKey.fromBytes(b64(c, "key")));
             assertThat(cell.decrypt(b64(c, "encrypted"), b64(c, "token"), b64(c, "context")))
-                    .as((String) c.get("description")).isEqualTo(b64(c, "plaintext"));
+                    .as((String) c.get("description"))
+                    .isEqualTo(b64(c, "plaintext"));
         }
     }
 
@@ -72,9 +80,16 @@ class SecureCellVectorsTest {
     void tokenProtectRejectsEveryNegative() {
         Map<String, Object> file = Vectors.load("secure-cell-token-protect.json");
         for (Map<String, Object> n : Vectors.list(file, "negative")) {
-            SecureCell.TokenProtect cell = SecureCell.tokenProtectWithKey(SymmetricKey.fromBytes(b64(n, "key")));
-            assertThatThrownBy(() -> cell.decrypt(b64(n, "encrypted"), b64(n, "token"), b64(n, "context")))
-                    .as((String) n.get("description")).isInstanceOf(SecureCellException.class);
+            SecureCell.TokenProtect cell =
+                    SecureCell.tokenProtectWithKey(SymmetricKey.fromBytes(b64(n, "key")));
+            assertThatThrownBy(
+                            () ->
+                                    cell.decrypt(
+                                            b64(n, "encrypted"),
+                                            b64(n, "token"),
+                                            b64(n, "context")))
+                    .as((String) n.get("description"))
+                    .isInstanceOf(SecureCellException.class);
         }
     }
 
@@ -82,10 +97,13 @@ class SecureCellVectorsTest {
     void contextImprintReproducesEveryWasmThemisCiphertextExactly() {
         Map<String, Object> file = Vectors.load("secure-cell-context-imprint.json");
         for (Map<String, Object> c : Vectors.list(file, "cases")) {
-            SecureCell.ContextImprint cell = SecureCell.contextImprintWithKey(SymmetricKey.fromBytes(b64(c, "key")));
+            SecureCell.ContextImprint cell =
+                    SecureCell.contextImprintWithKey(SymmetricKey.fromBytes(b64(c, "key")));
             assertThat(cell.encrypt(b64(c, "plaintext"), b64(c, "context")))
-                    .as((String) c.get("description")).isEqualTo(b64(c, "ciphertext"));
-            assertThat(cell.decrypt(b64(c, "ciphertext"), b64(c, "context"))).isEqualTo(b64(c, "plaintext"));
+                    .as((String) c.get("description"))
+                    .isEqualTo(b64(c, "ciphertext"));
+            assertThat(cell.decrypt(b64(c, "ciphertext"), b64(c, "context")))
+                    .isEqualTo(b64(c, "plaintext"));
         }
     }
 
@@ -93,9 +111,11 @@ class SecureCellVectorsTest {
     void contextImprintNegativesBehaveAsThemis() {
         Map<String, Object> file = Vectors.load("secure-cell-context-imprint.json");
         for (Map<String, Object> n : Vectors.list(file, "negative")) {
-            SecureCell.ContextImprint cell = SecureCell.contextImprintWithKey(SymmetricKey.fromBytes(b64(n, "key")));
+            SecureCell.ContextImprint cell =
+                    SecureCell.contextImprintWithKey(SymmetricKey.fromBytes(b64(n, "key")));
             if ("wrong_plaintext".equals(n.get("expected"))) {
-                assertThat(cell.decrypt(b64(n, "ciphertext"), b64(n, "context"))).isEqualTo(b64(n, "wasm_output"));
+                assertThat(cell.decrypt(b64(n, "ciphertext"), b64(n, "context")))
+                        .isEqualTo(b64(n, "wasm_output"));
             } else {
                 assertThatThrownBy(() -> cell.encrypt(b64(n, "plaintext"), b64(n, "context")))
                         .isInstanceOf(IllegalArgumentException.class);

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class SecureMessageMutationTest {
     private static final KeyPair ALICE = KeyPair.generate();
     private static final KeyPair BOB = KeyPair.generate();
-    private static final byte[] MESSAGE = "meet me at the usual place".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] MESSAGE =
+            "meet me at the usual place".getBytes(StandardCharsets.UTF_8);
 
     @Test
     void encryptedMessageRejectsEveryFlippedByteAndTruncation() throws Exception {
@@ -20,7 +21,9 @@ class SecureMessageMutationTest {
         for (int i = 0; i < enc.length; i++) {
             byte[] bad = enc.clone();
             bad[i] ^= 0x01;
-            assertThatThrownBy(() -> bob.decrypt(bad)).as("byte %d", i).isInstanceOf(SecureMessageException.class);
+            assertThatThrownBy(() -> bob.decrypt(bad))
+                    .as("byte %d", i)
+                    .isInstanceOf(SecureMessageException.class);
         }
         for (int len = 0; len < enc.length; len++) {
             byte[] cut = Arrays.copyOf(enc, len);
@@ -37,7 +40,8 @@ class SecureMessageMutationTest {
         for (int i = 0; i < signed.length; i++) {
             byte[] bad = signed.clone();
             bad[i] ^= 0x01;
-            assertThatThrownBy(() -> SecureMessage.verify(bad, ALICE.publicKey())).as("byte %d", i)
+            assertThatThrownBy(() -> SecureMessage.verify(bad, ALICE.publicKey()))
+                    .as("byte %d", i)
                     .isInstanceOf(SecureMessageException.class);
         }
         for (int len = 0; len < signed.length; len++) {
@@ -51,7 +55,10 @@ class SecureMessageMutationTest {
     void rejectsWrongKeys() {
         byte[] enc = SecureMessage.encryption(ALICE.privateKey(), BOB.publicKey()).encrypt(MESSAGE);
         KeyPair carol = KeyPair.generate();
-        assertThatThrownBy(() -> SecureMessage.encryption(carol.privateKey(), ALICE.publicKey()).decrypt(enc))
+        assertThatThrownBy(
+                        () ->
+                                SecureMessage.encryption(carol.privateKey(), ALICE.publicKey())
+                                        .decrypt(enc))
                 .isInstanceOf(SecureMessageException.class);
         byte[] signed = SecureMessage.sign(MESSAGE, ALICE.privateKey());
         assertThatThrownBy(() -> SecureMessage.verify(signed, carol.publicKey()))
@@ -62,7 +69,10 @@ class SecureMessageMutationTest {
     void misuseIsAnUncheckedException() {
         assertThatThrownBy(() -> SecureMessage.sign(new byte[0], ALICE.privateKey()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SecureMessage.encryption(ALICE.privateKey(), BOB.publicKey()).encrypt(new byte[0]))
+        assertThatThrownBy(
+                        () ->
+                                SecureMessage.encryption(ALICE.privateKey(), BOB.publicKey())
+                                        .encrypt(new byte[0]))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

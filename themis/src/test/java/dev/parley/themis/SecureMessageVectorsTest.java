@@ -30,7 +30,8 @@ class SecureMessageVectorsTest {
     @Test
     void verifiesEverySignedMessageFromAlice() throws Exception {
         for (Map<String, Object> c : Vectors.list(FILE, "signed")) {
-            assertThat(SecureMessage.verify(b64(c, "signed"), publicOf("alice"))).isEqualTo(b64(c, "plaintext"));
+            assertThat(SecureMessage.verify(b64(c, "signed"), publicOf("alice")))
+                    .isEqualTo(b64(c, "plaintext"));
         }
     }
 
@@ -39,13 +40,17 @@ class SecureMessageVectorsTest {
         for (Map<String, Object> n : Vectors.list(FILE, "negative")) {
             byte[] data = b64(n, "data");
             if ("decrypt".equals(n.get("operation"))) {
-                SecureMessage m = SecureMessage.encryption(
-                        privateOf((String) n.get("recipient_private")), publicOf((String) n.get("sender_public")));
-                assertThatThrownBy(() -> m.decrypt(data)).as((String) n.get("description"))
+                SecureMessage m =
+                        SecureMessage.encryption(
+                                privateOf((String) n.get("recipient_private")),
+                                publicOf((String) n.get("sender_public")));
+                assertThatThrownBy(() -> m.decrypt(data))
+                        .as((String) n.get("description"))
                         .isInstanceOf(SecureMessageException.class);
             } else {
                 PublicKey signer = publicOf((String) n.get("signer_public"));
-                assertThatThrownBy(() -> SecureMessage.verify(data, signer)).as((String) n.get("description"))
+                assertThatThrownBy(() -> SecureMessage.verify(data, signer))
+                        .as((String) n.get("description"))
                         .isInstanceOf(SecureMessageException.class);
             }
         }
@@ -54,8 +59,11 @@ class SecureMessageVectorsTest {
     @Test
     void acceptsTheCompatCasesThemisAccepts() throws Exception {
         for (Map<String, Object> c : Vectors.list(FILE, "compat")) {
-            assertThat(SecureMessage.verify(b64(c, "data"), publicOf((String) c.get("signer_public"))))
-                    .as((String) c.get("description")).isNotEmpty();
+            assertThat(
+                            SecureMessage.verify(
+                                    b64(c, "data"), publicOf((String) c.get("signer_public"))))
+                    .as((String) c.get("description"))
+                    .isNotEmpty();
         }
     }
 }

@@ -65,7 +65,8 @@ class SecureSessionHandshakeTest {
     void negotiationMessagesHaveTheThemisShape() {
         SessionTestKit.Pair p = establish();
         for (byte[] m : new byte[][] {p.m1(), p.m2(), p.m3(), p.m4()}) {
-            assertThat(new String(m, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("TSPM");
+            assertThat(new String(m, 0, 4, java.nio.charset.StandardCharsets.US_ASCII))
+                    .isEqualTo("TSPM");
         }
         // m1 = header + TSID{id} + 45-byte UEC2 + DER signature (70..72 bytes)
         assertThat(p.m1().length - 12 - (12 + CLIENT_ID.length) - 45).isBetween(8, 72);
@@ -80,7 +81,8 @@ class SecureSessionHandshakeTest {
         assertThat(a).hasSize(1 + 52);
         assertThat(b).hasSize(2 + 52);
         assertThat(HexFormat.of().formatHex(a, 0, 4)).isEqualTo(HexFormat.of().formatHex(b, 0, 4));
-        assertThat(HexFormat.of().formatHex(a, 4, 16)).isNotEqualTo(HexFormat.of().formatHex(b, 4, 16));
+        assertThat(HexFormat.of().formatHex(a, 4, 16))
+                .isNotEqualTo(HexFormat.of().formatHex(b, 4, 16));
     }
 
     @Test
@@ -113,11 +115,15 @@ class SecureSessionHandshakeTest {
     @Test
     void resolverReceivesACopyItMayKeep() throws Exception {
         byte[][] seen = new byte[1][];
-        SecureSession server = SecureSession.create(SERVER_ID, SERVER_KEYS.privateKey(), id -> {
-            seen[0] = id;
-            id[0] ^= 1;
-            return CLIENT_KEYS.publicKey();
-        });
+        SecureSession server =
+                SecureSession.create(
+                        SERVER_ID,
+                        SERVER_KEYS.privateKey(),
+                        id -> {
+                            seen[0] = id;
+                            id[0] ^= 1;
+                            return CLIENT_KEYS.publicKey();
+                        });
         server.unwrap(clientBuilder().build().connectRequest());
         assertThat(server.peerId()).isEqualTo(CLIENT_ID);
     }
@@ -140,30 +146,38 @@ class SecureSessionHandshakeTest {
     @Test
     void wrapBeforeEstablishmentIsMisuse() throws Exception {
         SecureSession client = clientBuilder().build();
-        assertThatThrownBy(() -> client.wrap(utf8("too early"))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> client.wrap(utf8("too early")))
+                .isInstanceOf(IllegalStateException.class);
         SecureSession server = serverBuilder().build();
         server.unwrap(client.connectRequest());
-        assertThatThrownBy(() -> client.wrap(utf8("too early"))).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> server.wrap(utf8("too early"))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> client.wrap(utf8("too early")))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> server.wrap(utf8("too early")))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void emptyMessageIsMisuse() {
         SessionTestKit.Pair p = establish();
-        assertThatThrownBy(() -> p.client().wrap(new byte[0])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> p.client().wrap(new byte[0]))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> p.client().wrap(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> p.client().unwrap(null)).isInstanceOf(NullPointerException.class);
     }
 
     @Test
     void emptyIdIsRejectedByTheBuilder() {
-        assertThatThrownBy(() -> SecureSession.create(new byte[0], CLIENT_KEYS.privateKey(), id -> null))
+        assertThatThrownBy(
+                        () ->
+                                SecureSession.create(
+                                        new byte[0], CLIENT_KEYS.privateKey(), id -> null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void unknownServerIdFailsTheClient() throws Exception {
-        SecureSession client = SecureSession.create(CLIENT_ID, CLIENT_KEYS.privateKey(), id -> null);
+        SecureSession client =
+                SecureSession.create(CLIENT_ID, CLIENT_KEYS.privateKey(), id -> null);
         SecureSession server = serverBuilder().build();
         byte[] m2 = protocolData(server.unwrap(client.connectRequest()));
         assertThatThrownBy(() -> client.unwrap(m2)).isInstanceOf(SecureSessionException.class);
@@ -173,8 +187,9 @@ class SecureSessionHandshakeTest {
     @Test
     void serverWithTheWrongKeyIsRejectedByThePinningClient() throws Exception {
         SecureSession client = clientBuilder().build();
-        SecureSession impostor = SecureSession.create(SERVER_ID, KeyPair.generate().privateKey(),
-                id -> CLIENT_KEYS.publicKey());
+        SecureSession impostor =
+                SecureSession.create(
+                        SERVER_ID, KeyPair.generate().privateKey(), id -> CLIENT_KEYS.publicKey());
         byte[] m2 = protocolData(impostor.unwrap(client.connectRequest()));
         assertThatThrownBy(() -> client.unwrap(m2)).isInstanceOf(SecureSessionException.class);
         assertThat(client.state()).isEqualTo(State.NEGOTIATING);
@@ -182,10 +197,12 @@ class SecureSessionHandshakeTest {
 
     @Test
     void clientWithTheWrongKeyIsRejected() {
-        SecureSession impostor = SecureSession.create(CLIENT_ID, KeyPair.generate().privateKey(),
-                id -> SERVER_KEYS.publicKey());
+        SecureSession impostor =
+                SecureSession.create(
+                        CLIENT_ID, KeyPair.generate().privateKey(), id -> SERVER_KEYS.publicKey());
         SecureSession server = serverBuilder().build();
-        assertThatThrownBy(() -> server.unwrap(impostor.connectRequest())).isInstanceOf(SecureSessionException.class);
+        assertThatThrownBy(() -> server.unwrap(impostor.connectRequest()))
+                .isInstanceOf(SecureSessionException.class);
         assertThat(server.state()).isEqualTo(State.IDLE);
     }
 
@@ -193,10 +210,14 @@ class SecureSessionHandshakeTest {
     void negotiationMessageOnEstablishedSessionIsRejected() throws Exception {
         SessionTestKit.Pair p = establish();
         byte[] freshM1 = clientBuilder().build().connectRequest();
-        assertThatThrownBy(() -> p.server().unwrap(freshM1)).isInstanceOf(SecureSessionException.class);
-        assertThatThrownBy(() -> p.server().unwrap(p.m3())).isInstanceOf(SecureSessionException.class);
-        assertThatThrownBy(() -> p.client().unwrap(p.m4())).isInstanceOf(SecureSessionException.class);
-        assertThat(userData(p.server().unwrap(p.client().wrap(utf8("still fine"))))).isEqualTo(utf8("still fine"));
+        assertThatThrownBy(() -> p.server().unwrap(freshM1))
+                .isInstanceOf(SecureSessionException.class);
+        assertThatThrownBy(() -> p.server().unwrap(p.m3()))
+                .isInstanceOf(SecureSessionException.class);
+        assertThatThrownBy(() -> p.client().unwrap(p.m4()))
+                .isInstanceOf(SecureSessionException.class);
+        assertThat(userData(p.server().unwrap(p.client().wrap(utf8("still fine")))))
+                .isEqualTo(utf8("still fine"));
     }
 
     @Test
@@ -204,7 +225,8 @@ class SecureSessionHandshakeTest {
         SessionTestKit.Pair a = establish();
         SessionTestKit.Pair b = establish();
         byte[] frame = a.client().wrap(utf8("for a"));
-        assertThatThrownBy(() -> b.server().unwrap(frame)).isInstanceOf(SecureSessionException.class);
+        assertThatThrownBy(() -> b.server().unwrap(frame))
+                .isInstanceOf(SecureSessionException.class);
         assertThat(userData(a.server().unwrap(frame))).isEqualTo(utf8("for a"));
     }
 
@@ -218,7 +240,8 @@ class SecureSessionHandshakeTest {
         byte[] mac = java.util.Arrays.copyOfRange(m4, 12, 44);
         for (int len : new int[] {0, 1, 16, 31, 33}) {
             byte[] shortened = SoterContainer.build("TSPM", java.util.Arrays.copyOf(mac, len));
-            assertThatThrownBy(() -> client.unwrap(shortened)).isInstanceOf(SecureSessionException.class);
+            assertThatThrownBy(() -> client.unwrap(shortened))
+                    .isInstanceOf(SecureSessionException.class);
         }
         byte[] wrongMac = mac.clone();
         wrongMac[31] ^= 1;
@@ -237,6 +260,8 @@ class SecureSessionHandshakeTest {
         assertThat(p.client().toString()).isEqualTo("SecureSession[client, ESTABLISHED]");
         assertThat(p.server().toString()).isEqualTo("SecureSession[server, ESTABLISHED]");
         assertThat(serverBuilder().build().toString()).isEqualTo("SecureSession[server, IDLE]");
-        assertThat(r.toString()).doesNotContain("secret").isEqualTo("UnwrapResult[USER_DATA, 11 bytes]");
+        assertThat(r.toString())
+                .doesNotContain("secret")
+                .isEqualTo("UnwrapResult[USER_DATA, 11 bytes]");
     }
 }

@@ -8,8 +8,8 @@ import org.bouncycastle.math.ec.WNafUtil;
 import org.junit.jupiter.api.Test;
 
 /**
- * An established session holds no elliptic-curve precomputation: BouncyCastle caches several
- * KiB of tables on every point it multiplies, and a server keeps one session per connection.
+ * An established session holds no elliptic-curve precomputation: BouncyCastle caches several KiB of
+ * tables on every point it multiplies, and a server keeps one session per connection.
  */
 class SecureSessionMemoryTest {
     private static final byte[] CLIENT_ID = "alice".getBytes(StandardCharsets.UTF_8);
@@ -19,9 +19,14 @@ class SecureSessionMemoryTest {
     void serverSessionLeavesNoTablesOnTheClientsLongTermKey() throws Exception {
         KeyPair clientPair = KeyPair.generate();
         KeyPair serverPair = KeyPair.generate();
-        PublicKey clientKeyAsTheServerHoldsIt = PublicKey.fromBytes(clientPair.publicKey().toByteArray());
-        SecureSession client = SecureSession.create(CLIENT_ID, clientPair.privateKey(), id -> serverPair.publicKey());
-        SecureSession server = SecureSession.create(SERVER_ID, serverPair.privateKey(), id -> clientKeyAsTheServerHoldsIt);
+        PublicKey clientKeyAsTheServerHoldsIt =
+                PublicKey.fromBytes(clientPair.publicKey().toByteArray());
+        SecureSession client =
+                SecureSession.create(
+                        CLIENT_ID, clientPair.privateKey(), id -> serverPair.publicKey());
+        SecureSession server =
+                SecureSession.create(
+                        SERVER_ID, serverPair.privateKey(), id -> clientKeyAsTheServerHoldsIt);
 
         byte[] m2 = server.unwrap(client.connectRequest()).data();
         byte[] m3 = client.unwrap(m2).data();

@@ -17,13 +17,14 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every byte of every message flipped, every truncation, garbage: always a
- * {@link SecureSessionException}, never another exception, and the session still accepts the
- * genuine message afterwards.
+ * Every byte of every message flipped, every truncation, garbage: always a {@link
+ * SecureSessionException}, never another exception, and the session still accepts the genuine
+ * message afterwards.
  */
 class SecureSessionMutationTest {
     /** IV bytes 12..15 of a data message (frame offsets 16..19) are not used by Themis. */
     private static final int UNUSED_IV_FROM = 16;
+
     private static final int UNUSED_IV_TO = 20;
 
     private final SecureSession client = clientBuilder().build();
@@ -71,11 +72,13 @@ class SecureSessionMutationTest {
                     continue;
                 }
                 byte[] bad = flip(frame, i, mask);
-                assertThatThrownBy(() -> p.server().unwrap(bad)).as("byte %d", i)
+                assertThatThrownBy(() -> p.server().unwrap(bad))
+                        .as("byte %d", i)
                         .isExactlyInstanceOf(SecureSessionException.class);
             }
         }
-        assertThat(userData(p.server().unwrap(frame))).isEqualTo(utf8("a message worth tampering with"));
+        assertThat(userData(p.server().unwrap(frame)))
+                .isEqualTo(utf8("a message worth tampering with"));
     }
 
     /**
@@ -86,12 +89,15 @@ class SecureSessionMutationTest {
     void unusedIvBytesAreIgnoredButTheMessageIsDeliveredOnlyOnce() throws Exception {
         SessionTestKit.Pair p = SessionTestKit.establish(client, server);
         byte[] frame = p.client().wrap(utf8("same message"));
-        assertThat(userData(p.server().unwrap(flip(frame, UNUSED_IV_FROM, 0xFF)))).isEqualTo(utf8("same message"));
+        assertThat(userData(p.server().unwrap(flip(frame, UNUSED_IV_FROM, 0xFF))))
+                .isEqualTo(utf8("same message"));
         for (int i = UNUSED_IV_FROM; i < UNUSED_IV_TO; i++) {
             byte[] variant = flip(frame, i, 0x01);
-            assertThatThrownBy(() -> p.server().unwrap(variant)).isInstanceOf(ReplayedMessageException.class);
+            assertThatThrownBy(() -> p.server().unwrap(variant))
+                    .isInstanceOf(ReplayedMessageException.class);
         }
-        assertThatThrownBy(() -> p.server().unwrap(frame)).isInstanceOf(ReplayedMessageException.class);
+        assertThatThrownBy(() -> p.server().unwrap(frame))
+                .isInstanceOf(ReplayedMessageException.class);
     }
 
     @Test
@@ -132,15 +138,18 @@ class SecureSessionMutationTest {
         SecureSession waitingClient = clientBuilder().build();
         waitingClient.connectRequest();
         SessionTestKit.Pair p = SessionTestKit.establish(client, server);
-        for (SecureSession s : new SecureSession[] {idleServer, waitingClient, p.client(), p.server()}) {
+        for (SecureSession s :
+                new SecureSession[] {idleServer, waitingClient, p.client(), p.server()}) {
             for (int len : new int[] {0, 1, 3, 4, 11, 12, 13, 44, 51, 52, 53, 148, 1000, 70_000}) {
                 byte[] junk = new byte[len];
                 random.nextBytes(junk);
-                assertThatThrownBy(() -> s.unwrap(junk)).isExactlyInstanceOf(SecureSessionException.class);
+                assertThatThrownBy(() -> s.unwrap(junk))
+                        .isExactlyInstanceOf(SecureSessionException.class);
                 if (len >= 12) {
                     byte[] fakeContainer = junk.clone();
                     System.arraycopy(utf8("TSPM"), 0, fakeContainer, 0, 4);
-                    assertThatThrownBy(() -> s.unwrap(fakeContainer)).isExactlyInstanceOf(SecureSessionException.class);
+                    assertThatThrownBy(() -> s.unwrap(fakeContainer))
+                            .isExactlyInstanceOf(SecureSessionException.class);
                 }
             }
         }
@@ -156,7 +165,8 @@ class SecureSessionMutationTest {
             byte[] bad = payload.clone();
             dev.parley.themis.internal.util.Bytes.writeBe32(bad, 4, size);
             byte[] message = SoterContainer.build("TSPM", bad);
-            assertThatThrownBy(() -> server.unwrap(message)).isExactlyInstanceOf(SecureSessionException.class);
+            assertThatThrownBy(() -> server.unwrap(message))
+                    .isExactlyInstanceOf(SecureSessionException.class);
         }
         assertThat(protocolData(server.unwrap(m1))).isNotEmpty();
     }
@@ -165,19 +175,22 @@ class SecureSessionMutationTest {
         for (int mask : FLIP_MASKS) {
             for (int i = 0; i < message.length; i++) {
                 byte[] bad = flip(message, i, mask);
-                assertThatThrownBy(() -> receiver.unwrap(bad)).as("byte %d", i)
+                assertThatThrownBy(() -> receiver.unwrap(bad))
+                        .as("byte %d", i)
                         .isExactlyInstanceOf(SecureSessionException.class);
                 assertThat(receiver.state()).isEqualTo(state);
             }
         }
     }
 
-    private static void rejectsEveryPayloadMutation(SecureSession receiver, byte[] message, State state) {
+    private static void rejectsEveryPayloadMutation(
+            SecureSession receiver, byte[] message, State state) {
         byte[] payload = Arrays.copyOfRange(message, SoterContainer.HEADER_LENGTH, message.length);
         for (int mask : FLIP_MASKS) {
             for (int i = 0; i < payload.length; i++) {
                 byte[] bad = SoterContainer.build("TSPM", flip(payload, i, mask));
-                assertThatThrownBy(() -> receiver.unwrap(bad)).as("payload byte %d", i)
+                assertThatThrownBy(() -> receiver.unwrap(bad))
+                        .as("payload byte %d", i)
                         .isExactlyInstanceOf(SecureSessionException.class);
                 assertThat(receiver.state()).isEqualTo(state);
             }
@@ -188,7 +201,8 @@ class SecureSessionMutationTest {
         State before = receiver.state();
         for (int len = 0; len < message.length; len++) {
             byte[] cut = Arrays.copyOf(message, len);
-            assertThatThrownBy(() -> receiver.unwrap(cut)).as("length %d", len)
+            assertThatThrownBy(() -> receiver.unwrap(cut))
+                    .as("length %d", len)
                     .isExactlyInstanceOf(SecureSessionException.class);
             assertThat(receiver.state()).isEqualTo(before);
         }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -14,8 +14,8 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * Genuine messages mangled at random (several flips, cuts, insertions) reach sessions in every
- * state: the only outcomes are a {@link SecureSessionException} with the state unchanged, or,
- * for a data frame whose mangling left its authenticated bytes intact, the genuine message.
+ * state: the only outcomes are a {@link SecureSessionException} with the state unchanged, or, for a
+ * data frame whose mangling left its authenticated bytes intact, the genuine message.
  */
 class SecureSessionRandomInputTest {
     private static final SessionTestKit.Pair PAIR = SessionTestKit.establish();
@@ -27,12 +27,17 @@ class SecureSessionRandomInputTest {
 
     @Provide
     Arbitrary<int[]> edits() {
-        return Arbitraries.integers().between(0, Integer.MAX_VALUE).array(int[].class).ofMinSize(1).ofMaxSize(6);
+        return Arbitraries.integers()
+                .between(0, Integer.MAX_VALUE)
+                .array(int[].class)
+                .ofMinSize(1)
+                .ofMaxSize(6);
     }
 
     @Property(tries = 400)
-    void mangledMessagesAreRejectedWithoutSideEffects(@ForAll @IntRange(min = 0, max = 4) int which,
-                                                       @ForAll("edits") int[] edits) throws Exception {
+    void mangledMessagesAreRejectedWithoutSideEffects(
+            @ForAll @IntRange(min = 0, max = 4) int which, @ForAll("edits") int[] edits)
+            throws Exception {
         byte[] genuine = messages().get(which);
         byte[] mangled = mangle(genuine, edits);
         Assume.that(!Arrays.equals(mangled, genuine));
@@ -55,7 +60,9 @@ class SecureSessionRandomInputTest {
         return List.of(SessionTestKit.serverBuilder().build(), waitingClient, PAIR.server());
     }
 
-    /** Each edit flips a byte, cuts the tail, or inserts a byte, chosen by the number's low bits. */
+    /**
+     * Each edit flips a byte, cuts the tail, or inserts a byte, chosen by the number's low bits.
+     */
     private static byte[] mangle(byte[] message, int[] edits) {
         byte[] m = message.clone();
         for (int e : edits) {

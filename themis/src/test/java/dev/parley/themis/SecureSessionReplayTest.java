@@ -34,7 +34,8 @@ class SecureSessionReplayTest {
         SessionTestKit.Pair p = pair(true);
         byte[] frame = p.client().wrap(utf8("once"));
         assertThat(userData(p.server().unwrap(frame))).isEqualTo(utf8("once"));
-        assertThatThrownBy(() -> p.server().unwrap(frame)).isInstanceOf(ReplayedMessageException.class);
+        assertThatThrownBy(() -> p.server().unwrap(frame))
+                .isInstanceOf(ReplayedMessageException.class);
         byte[] next = p.client().wrap(utf8("next"));
         assertThat(userData(p.server().unwrap(next))).isEqualTo(utf8("next"));
     }
@@ -52,7 +53,8 @@ class SecureSessionReplayTest {
         SessionTestKit.Pair p = SessionTestKit.establish();
         byte[] frame = p.client().wrap(utf8("once"));
         p.server().unwrap(frame);
-        assertThatThrownBy(() -> p.server().unwrap(frame)).isInstanceOf(ReplayedMessageException.class);
+        assertThatThrownBy(() -> p.server().unwrap(frame))
+                .isInstanceOf(ReplayedMessageException.class);
     }
 
     @Test
@@ -64,8 +66,10 @@ class SecureSessionReplayTest {
                 p.server().unwrap(f[i]);
             }
         }
-        assertThatThrownBy(() -> p.server().unwrap(f[5])).isInstanceOf(ReplayedMessageException.class);
-        assertThatThrownBy(() -> p.server().unwrap(f[0])).isInstanceOf(ReplayedMessageException.class);
+        assertThatThrownBy(() -> p.server().unwrap(f[5]))
+                .isInstanceOf(ReplayedMessageException.class);
+        assertThatThrownBy(() -> p.server().unwrap(f[0]))
+                .isInstanceOf(ReplayedMessageException.class);
     }
 
     @Test
@@ -78,7 +82,8 @@ class SecureSessionReplayTest {
             }
         }
         assertThatThrownBy(() -> p.server().unwrap(f[5]))
-                .isInstanceOf(SecureSessionException.class).isNotInstanceOf(ReplayedMessageException.class);
+                .isInstanceOf(SecureSessionException.class)
+                .isNotInstanceOf(ReplayedMessageException.class);
     }
 
     @ParameterizedTest
@@ -89,7 +94,8 @@ class SecureSessionReplayTest {
         p.server().unwrap(f[0]);
         p.server().unwrap(f[8]);
         assertThatThrownBy(() -> p.server().unwrap(f[17]))
-                .isInstanceOf(SecureSessionException.class).isNotInstanceOf(ReplayedMessageException.class);
+                .isInstanceOf(SecureSessionException.class)
+                .isNotInstanceOf(ReplayedMessageException.class);
         assertThat(userData(p.server().unwrap(f[16]))).isEqualTo(utf8("message 16"));
     }
 
@@ -98,7 +104,8 @@ class SecureSessionReplayTest {
     void firstFrameMayBeUpToEightAhead(boolean strict) throws Exception {
         SessionTestKit.Pair p = pair(strict);
         byte[][] f = frames(p, 10);
-        assertThatThrownBy(() -> p.server().unwrap(f[9])).isInstanceOf(SecureSessionException.class);
+        assertThatThrownBy(() -> p.server().unwrap(f[9]))
+                .isInstanceOf(SecureSessionException.class);
         assertThat(userData(p.server().unwrap(f[8]))).isEqualTo(utf8("message 8"));
     }
 
@@ -110,7 +117,8 @@ class SecureSessionReplayTest {
             assertThat(userData(p.server().unwrap(f[i]))).isEqualTo(utf8("message " + i));
         }
         for (byte[] frame : f) {
-            assertThatThrownBy(() -> p.server().unwrap(frame)).isInstanceOf(ReplayedMessageException.class);
+            assertThatThrownBy(() -> p.server().unwrap(frame))
+                    .isInstanceOf(ReplayedMessageException.class);
         }
         assertThat(userData(p.server().unwrap(p.client().wrap(utf8("on"))))).isEqualTo(utf8("on"));
     }
@@ -147,9 +155,11 @@ class SecureSessionReplayTest {
         senderClock.set(START);
         byte[] now = p.client().wrap(utf8("now"));
         assertThatThrownBy(() -> p.server().unwrap(old))
-                .isInstanceOf(SecureSessionException.class).isNotInstanceOf(ReplayedMessageException.class);
+                .isInstanceOf(SecureSessionException.class)
+                .isNotInstanceOf(ReplayedMessageException.class);
         assertThatThrownBy(() -> p.server().unwrap(ahead))
-                .isInstanceOf(SecureSessionException.class).isNotInstanceOf(ReplayedMessageException.class);
+                .isInstanceOf(SecureSessionException.class)
+                .isNotInstanceOf(ReplayedMessageException.class);
         assertThat(userData(p.server().unwrap(now))).isEqualTo(utf8("now"));
     }
 
@@ -158,7 +168,8 @@ class SecureSessionReplayTest {
         SessionTestKit.Pair p = pair(true);
         byte[] frame = p.client().wrap(utf8("late delivery"));
         receiverClock.set(START + 86_401);
-        assertThatThrownBy(() -> p.server().unwrap(frame)).isInstanceOf(SecureSessionException.class);
+        assertThatThrownBy(() -> p.server().unwrap(frame))
+                .isInstanceOf(SecureSessionException.class);
         receiverClock.set(START + 86_400);
         assertThat(userData(p.server().unwrap(frame))).isEqualTo(utf8("late delivery"));
     }
@@ -170,8 +181,10 @@ class SecureSessionReplayTest {
         p.server().unwrap(f[0]);
         byte[] forged = f[9].clone();
         forged[forged.length - 1] ^= 1;
-        assertThatThrownBy(() -> p.server().unwrap(forged)).isInstanceOf(SecureSessionException.class);
-        assertThatThrownBy(() -> p.server().unwrap(f[11])).isInstanceOf(SecureSessionException.class);
+        assertThatThrownBy(() -> p.server().unwrap(forged))
+                .isInstanceOf(SecureSessionException.class);
+        assertThatThrownBy(() -> p.server().unwrap(f[11]))
+                .isInstanceOf(SecureSessionException.class);
         for (int i = 1; i < 12; i++) {
             assertThat(userData(p.server().unwrap(f[i]))).isEqualTo(utf8("message " + i));
         }

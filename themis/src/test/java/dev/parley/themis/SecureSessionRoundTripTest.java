@@ -12,20 +12,23 @@ class SecureSessionRoundTripTest {
     private final SessionTestKit.Pair pair = SessionTestKit.establish();
 
     @Property(tries = 300)
-    void clientToServerRoundTrips(@ForAll @Size(min = 1, max = 65_536) byte[] message) throws Exception {
+    void clientToServerRoundTrips(@ForAll @Size(min = 1, max = 65_536) byte[] message)
+            throws Exception {
         byte[] frame = pair.client().wrap(message);
         assertThat(frame).hasSize(message.length + 52);
         assertThat(userData(pair.server().unwrap(frame))).isEqualTo(message);
     }
 
     @Property(tries = 300)
-    void serverToClientRoundTrips(@ForAll @Size(min = 1, max = 65_536) byte[] message) throws Exception {
+    void serverToClientRoundTrips(@ForAll @Size(min = 1, max = 65_536) byte[] message)
+            throws Exception {
         byte[] frame = pair.server().wrap(message);
         assertThat(userData(pair.client().unwrap(frame))).isEqualTo(message);
     }
 
     @Property(tries = 100)
-    void wrappingDoesNotAliasTheCallersArray(@ForAll @Size(min = 1, max = 4096) byte[] message) throws Exception {
+    void wrappingDoesNotAliasTheCallersArray(@ForAll @Size(min = 1, max = 4096) byte[] message)
+            throws Exception {
         byte[] original = message.clone();
         byte[] frame = pair.client().wrap(message);
         assertThat(message).isEqualTo(original);

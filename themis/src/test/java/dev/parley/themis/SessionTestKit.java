@@ -16,8 +16,7 @@ final class SessionTestKit {
     static final KeyPair SERVER_KEYS = KeyPair.generate();
     static final long START = 1_795_759_104L;
 
-    private SessionTestKit() {
-    }
+    private SessionTestKit() {}
 
     /** A clock that stands still until told to move. */
     static final class FakeClock extends Clock {
@@ -48,16 +47,25 @@ final class SessionTestKit {
     }
 
     /** The client and server of one session, with the handshake messages they exchanged. */
-    record Pair(SecureSession client, SecureSession server, byte[] m1, byte[] m2, byte[] m3, byte[] m4) {
-    }
+    record Pair(
+            SecureSession client,
+            SecureSession server,
+            byte[] m1,
+            byte[] m2,
+            byte[] m3,
+            byte[] m4) {}
 
     static SecureSession.Builder clientBuilder() {
-        return SecureSession.builder(CLIENT_ID, CLIENT_KEYS.privateKey(),
+        return SecureSession.builder(
+                CLIENT_ID,
+                CLIENT_KEYS.privateKey(),
                 id -> java.util.Arrays.equals(id, SERVER_ID) ? SERVER_KEYS.publicKey() : null);
     }
 
     static SecureSession.Builder serverBuilder() {
-        return SecureSession.builder(SERVER_ID, SERVER_KEYS.privateKey(),
+        return SecureSession.builder(
+                SERVER_ID,
+                SERVER_KEYS.privateKey(),
                 id -> java.util.Arrays.equals(id, CLIENT_ID) ? CLIENT_KEYS.publicKey() : null);
     }
 
@@ -66,7 +74,8 @@ final class SessionTestKit {
     }
 
     static Pair establish(boolean strict, Clock clientClock, Clock serverClock) {
-        return establish(clientBuilder().strictReplayProtection(strict).clock(clientClock).build(),
+        return establish(
+                clientBuilder().strictReplayProtection(strict).clock(clientClock).build(),
                 serverBuilder().strictReplayProtection(strict).clock(serverClock).build());
     }
 

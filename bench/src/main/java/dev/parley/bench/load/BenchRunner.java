@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Runs the scenarios of {@code parley bench}: one scenario against one target, or
- * {@link #all} (Parley v2 and v1, the Node reference, the plaintext ceiling, and cluster mode
- * when a Redis URL is given), each server in its own process, started and stopped in turn so
- * that only one is running at a time. Builds the {@link Report}.
+ * Runs the scenarios of {@code parley bench}: one scenario against one target, or {@link #all}
+ * (Parley v2 and v1, the Node reference, the plaintext ceiling, and cluster mode when a Redis URL
+ * is given), each server in its own process, started and stopped in turn so that only one is
+ * running at a time. Builds the {@link Report}.
  */
 public final class BenchRunner {
     private final BenchOptions o;
@@ -50,10 +50,15 @@ public final class BenchRunner {
         if (o.urls().size() >= 2) {
             t = Targets.external("cluster", o.dialect(), o.urls(), o.serverKey());
         } else if (!o.urls().isEmpty()) {
-            throw new IllegalArgumentException("cluster needs two --url (one per node), or none to start a cluster");
+            throw new IllegalArgumentException(
+                    "cluster needs two --url (one per node), or none to start a cluster");
         } else {
-            t = Targets.parleyCluster(o.launch(), o.target().equals("parley-v1") ? WireDialect.V1 : WireDialect.V2,
-                    "parley-cluster", o.redis());
+            t =
+                    Targets.parleyCluster(
+                            o.launch(),
+                            o.target().equals("parley-v1") ? WireDialect.V1 : WireDialect.V2,
+                            "parley-cluster",
+                            o.redis());
         }
         try (t) {
             report.add(fanout(t, "cluster"));
@@ -67,33 +72,47 @@ public final class BenchRunner {
      */
     public void all() throws InterruptedException {
         for (String target : List.of("parley", "parley-v1", "reference", "plaintext")) {
-            attempt(target + " handshake", () -> {
-                try (Target t = open(target)) {
-                    report.add(HandshakeScenario.run(t, o.clients(), false, o.load()));
-                }
-            });
-            attempt(target + " fanout", () -> {
-                try (Target t = open(target)) {
-                    report.add(fanout(t, "fanout"));
-                }
-            });
+            attempt(
+                    target + " handshake",
+                    () -> {
+                        try (Target t = open(target)) {
+                            report.add(HandshakeScenario.run(t, o.clients(), false, o.load()));
+                        }
+                    });
+            attempt(
+                    target + " fanout",
+                    () -> {
+                        try (Target t = open(target)) {
+                            report.add(fanout(t, "fanout"));
+                        }
+                    });
             if (!target.equals("parley-v1")) {
-                attempt(target + " idle", () -> {
-                    try (Target t = open(target)) {
-                        report.add(IdleScenario.run(t, o.sessions(), o.load()));
-                    }
-                });
+                attempt(
+                        target + " idle",
+                        () -> {
+                            try (Target t = open(target)) {
+                                report.add(IdleScenario.run(t, o.sessions(), o.load()));
+                            }
+                        });
             }
         }
-        attempt("reference-n2 fanout", () -> {
-            try (Target t = open("reference-n2")) {
-                // the tutorial's loop costs N² wraps per message: start the sweep far lower
-                report.add(new FanoutScenario(t, "fanout", o.load()).sweep(o.fanoutClients(),
-                        Math.max(1, o.startRate() / 16), o.seconds()));
-            }
-        });
-        report.note("load average (1, 5, 15 min) when the run ended: " + Machine.currentLoadAverage()
-                + "; anything well above 0 means other work shared the CPUs and the numbers are low.");
+        attempt(
+                "reference-n2 fanout",
+                () -> {
+                    try (Target t = open("reference-n2")) {
+                        // the tutorial's loop costs N² wraps per message: start the sweep far lower
+                        report.add(
+                                new FanoutScenario(t, "fanout", o.load())
+                                        .sweep(
+                                                o.fanoutClients(),
+                                                Math.max(1, o.startRate() / 16),
+                                                o.seconds()));
+                    }
+                });
+        report.note(
+                "load average (1, 5, 15 min) when the run ended: "
+                        + Machine.currentLoadAverage()
+                        + "; anything well above 0 means other work shared the CPUs and the numbers are low.");
         if (o.redis() != null || onPath("redis-server")) {
             attempt("cluster", this::cluster);
         } else {
@@ -104,7 +123,9 @@ public final class BenchRunner {
     private List<StepResult> fanout(Target t, String scenario) throws InterruptedException {
         FanoutScenario f = new FanoutScenario(t, scenario, o.load());
         int clients = o.fanoutClients();
-        return o.rates().isEmpty() ? f.sweep(clients, o.startRate(), o.seconds()) : f.run(clients, o.rates(), o.seconds());
+        return o.rates().isEmpty()
+                ? f.sweep(clients, o.startRate(), o.seconds())
+                : f.run(clients, o.rates(), o.seconds());
     }
 
     private static boolean onPath(String program) {

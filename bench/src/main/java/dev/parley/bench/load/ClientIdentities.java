@@ -6,10 +6,10 @@ import java.net.URI;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Names and keys for load clients of one target. Names are {@code b<run>x<index>} (unique per
- * run, valid Parley names); a small pool of key pairs is shared, because key generation is
- * client-side cost that says nothing about the server (the server still sees a fresh
- * ephemeral key and does the full handshake for every session).
+ * Names and keys for load clients of one target. Names are {@code b<run>x<index>} (unique per run,
+ * valid Parley names); a small pool of key pairs is shared, because key generation is client-side
+ * cost that says nothing about the server (the server still sees a fresh ephemeral key and does the
+ * full handshake for every session).
  */
 final class ClientIdentities implements ClientPool.ClientSpec {
     private static final int KEY_POOL = 16;
@@ -27,7 +27,8 @@ final class ClientIdentities implements ClientPool.ClientSpec {
 
     ClientIdentities(Target target, int offset) {
         this.target = target;
-        this.prefix = "b" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36) + "x";
+        this.prefix =
+                "b" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36) + "x";
         this.offset = offset;
     }
 

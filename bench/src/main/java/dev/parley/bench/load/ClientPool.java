@@ -24,15 +24,14 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Opens and owns load clients: one Netty event loop group, many sockets, each bound to a
- * loopback source address from {@link SourceAddresses} so that more sockets than one address's
- * ephemeral ports can reach one server port.
+ * Opens and owns load clients: one Netty event loop group, many sockets, each bound to a loopback
+ * source address from {@link SourceAddresses} so that more sockets than one address's ephemeral
+ * ports can reach one server port.
  *
  * <p>Thread-safe. {@link #close()} closes every socket and stops the event loops (bounded).
  */
@@ -55,50 +54,68 @@ public final class ClientPool implements AutoCloseable {
         return stats;
     }
 
-    /** Starts one client; the returned client's {@link LoadClient#established()} says how it went. */
-    public LoadClient connect(URI url, WireDialect dialect, String name, KeyPair keys, PublicKey serverKey) {
+    /**
+     * Starts one client; the returned client's {@link LoadClient#established()} says how it went.
+     */
+    public LoadClient connect(
+            URI url, WireDialect dialect, String name, KeyPair keys, PublicKey serverKey) {
         LoadClient client = new LoadClient(name, dialect, keys, serverKey, stats);
         clients.add(client);
-        WebSocketClientProtocolConfig ws = WebSocketClientProtocolConfig.newBuilder()
-                .webSocketUri(url)
-                .version(WebSocketVersion.V13)
-                .subprotocol(dialect.subprotocol())
-                .allowExtensions(false)
-                .customHeaders(new DefaultHttpHeaders())
-                .maxFramePayloadLength(MAX_FRAME_BYTES)
-                .handshakeTimeoutMillis(UPGRADE_TIMEOUT_MILLIS)
-                .dropPongFrames(true)
-                .build();
-        Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 30_000)
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(64 * 1024),
-                                new WebSocketClientProtocolHandler(ws),
-                                new WebSocketFrameAggregator(MAX_FRAME_BYTES), client);
+        WebSocketClientProtocolConfig ws =
+                WebSocketClientProtocolConfig.newBuilder()
+                        .webSocketUri(url)
+                        .version(WebSocketVersion.V13)
+                        .subprotocol(dialect.subprotocol())
+                        .allowExtensions(false)
+                        .customHeaders(new DefaultHttpHeaders())
+                        .maxFramePayloadLength(MAX_FRAME_BYTES)
+                        .handshakeTimeoutMillis(UPGRADE_TIMEOUT_MILLIS)
+                        .dropPongFrames(true)
+                        .build();
+        Bootstrap b =
+                new Bootstrap()
+                        .group(group)
+                        .channel(NioSocketChannel.class)
+                        .option(ChannelOption.TCP_NODELAY, true)
+                        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 30_000)
+                        .handler(
+                                new ChannelInitializer<SocketChannel>() {
+                                    @Override
+                                    protected void initChannel(SocketChannel ch) {
+                                        ch.pipeline()
+                                                .addLast(
+                                                        new HttpClientCodec(),
+                                                        new HttpObjectAggregator(64 * 1024),
+                                                        new WebSocketClientProtocolHandler(ws),
+                                                        new WebSocketFrameAggregator(
+                                                                MAX_FRAME_BYTES),
+                                                        client);
+                                    }
+                                });
+        InetAddress local = sources.next();
+        ChannelFuture f =
+                b.connect(
+                        new InetSocketAddress(url.getHost(), port(url)),
+                        new InetSocketAddress(local, 0));
+        f.addListener(
+                done -> {
+                    if (!done.isSuccess()) {
+                        client.fail("connect");
                     }
                 });
-        InetAddress local = sources.next();
-        ChannelFuture f = b.connect(new InetSocketAddress(url.getHost(), port(url)), new InetSocketAddress(local, 0));
-        f.addListener(done -> {
-            if (!done.isSuccess()) {
-                client.fail("connect");
-            }
-        });
         return client;
     }
 
     /**
-     * Opens {@code count} clients with at most {@code maxInFlight} handshakes pending at once,
-     * and waits until all are settled or {@code timeoutMillis} passed. With
-     * {@code closeWhenReady} each client is closed as soon as its handshake completes.
+     * Opens {@code count} clients with at most {@code maxInFlight} handshakes pending at once, and
+     * waits until all are settled or {@code timeoutMillis} passed. With {@code closeWhenReady} each
+     * client is closed as soon as its handshake completes.
      *
      * @return the clients that completed their handshake
      */
-    public List<LoadClient> connectAll(int count, int maxInFlight, long timeoutMillis, ClientSpec spec,
-                                       boolean closeWhenReady) throws InterruptedException {
+    public List<LoadClient> connectAll(
+            int count, int maxInFlight, long timeoutMillis, ClientSpec spec, boolean closeWhenReady)
+            throws InterruptedException {
         Semaphore permits = new Semaphore(maxInFlight);
         List<LoadClient> started = new ArrayList<>(count);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
@@ -108,13 +125,21 @@ public final class ClientPool implements AutoCloseable {
                 stats.error("connect_deadline");
                 break;
             }
-            LoadClient c = connect(spec.url(i), spec.dialect(), spec.name(i), spec.keys(i), spec.serverKey(i));
-            c.established().whenComplete((ok, err) -> {
-                permits.release();
-                if (ok != null && closeWhenReady) {
-                    ok.close();
-                }
-            });
+            LoadClient c =
+                    connect(
+                            spec.url(i),
+                            spec.dialect(),
+                            spec.name(i),
+                            spec.keys(i),
+                            spec.serverKey(i));
+            c.established()
+                    .whenComplete(
+                            (ok, err) -> {
+                                permits.release();
+                                if (ok != null && closeWhenReady) {
+                                    ok.close();
+                                }
+                            });
             started.add(c);
         }
         List<LoadClient> ready = new ArrayList<>(started.size());

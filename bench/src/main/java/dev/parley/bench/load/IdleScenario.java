@@ -5,23 +5,27 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * {@code idle}: N established sessions held open; at each checkpoint the server's heap after a
- * full GC and its RSS are measured, once it has gone quiet (join announcements processed), and
- * a Java server's class histogram is saved next to its log ({@code <label>-histogram-<n>.txt}).
- * The server must be a separate process started by the bench (heap needs its pid).
+ * {@code idle}: N established sessions held open; at each checkpoint the server's heap after a full
+ * GC and its RSS are measured, once it has gone quiet (join announcements processed), and a Java
+ * server's class histogram is saved next to its log ({@code <label>-histogram-<n>.txt}). The server
+ * must be a separate process started by the bench (heap needs its pid).
  */
 public final class IdleScenario {
     static final double QUIET_CPU_PERCENT = 10;
     static final long QUIET_MAX_MILLIS = 120_000;
 
-    private IdleScenario() {
-    }
+    private IdleScenario() {}
 
-    /** @param checkpoints ascending session counts; 0 measures the empty server */
-    public static List<StepResult> run(Target target, List<Integer> checkpoints, LoadSettings settings)
+    /**
+     * @param checkpoints ascending session counts; 0 measures the empty server
+     */
+    @SuppressWarnings("try") // the ticker prints for the scope of the block
+    public static List<StepResult> run(
+            Target target, List<Integer> checkpoints, LoadSettings settings)
             throws InterruptedException {
         if (target.processes().isEmpty()) {
-            throw new IllegalArgumentException("idle needs a server started by the bench (to read its memory)");
+            throw new IllegalArgumentException(
+                    "idle needs a server started by the bench (to read its memory)");
         }
         LoadStats stats = new LoadStats();
         List<StepResult> out = new ArrayList<>();
@@ -35,20 +39,51 @@ public final class IdleScenario {
                     int base = open;
                     ClientPool.ClientSpec spec = new OffsetSpec(ids, base);
                     int[] now = {open};
-                    try (ProgressTicker t = new ProgressTicker(settings, () -> String.format(
-                            "[idle %s] %d/%d sessions, errors=%d", target.label(), now[0] + (int) (stats.handshakes() - base),
-                            goal, stats.errorCount()))) {
-                        open += pool.connectAll(more, settings.maxInFlight(), settings.connectTimeoutMillis(), spec, false).size();
+                    try (ProgressTicker t =
+                            new ProgressTicker(
+                                    settings,
+                                    () ->
+                                            String.format(
+                                                    "[idle %s] %d/%d sessions, errors=%d",
+                                                    target.label(),
+                                                    now[0] + (int) (stats.handshakes() - base),
+                                                    goal,
+                                                    stats.errorCount()))) {
+                        open +=
+                                pool.connectAll(
+                                                more,
+                                                settings.maxInFlight(),
+                                                settings.connectTimeoutMillis(),
+                                                spec,
+                                                false)
+                                        .size();
                     }
                 }
                 waitQuiet(target, settings);
                 ServerProcess server = target.processes().get(0);
                 OptionalLong heap = server.heapUsedAfterGc();
-                server.writeClassHistogram(server.log().resolveSibling(target.label() + "-histogram-" + open + ".txt"));
-                StepResult r = m.result("idle", open, Double.NaN, m.elapsedSeconds(), stats.handshakes(), -1, -1, -1,
-                        null, heap.orElse(-1));
-                settings.progress(String.format("[idle %s] %d sessions: heap %s, RSS %s", target.label(), open,
-                        Report.mib(r.serverHeapBytes()), Report.mib(r.serverRssBytes())));
+                server.writeClassHistogram(
+                        server.log()
+                                .resolveSibling(target.label() + "-histogram-" + open + ".txt"));
+                StepResult r =
+                        m.result(
+                                "idle",
+                                open,
+                                Double.NaN,
+                                m.elapsedSeconds(),
+                                stats.handshakes(),
+                                -1,
+                                -1,
+                                -1,
+                                null,
+                                heap.orElse(-1));
+                settings.progress(
+                        String.format(
+                                "[idle %s] %d sessions: heap %s, RSS %s",
+                                target.label(),
+                                open,
+                                Report.mib(r.serverHeapBytes()),
+                                Report.mib(r.serverRssBytes())));
                 out.add(r);
                 if (open < goal) {
                     break; // could not open more; later checkpoints would repeat this one
@@ -59,7 +94,8 @@ public final class IdleScenario {
     }
 
     /** Waits until the server uses under {@link #QUIET_CPU_PERCENT} of a core over one second. */
-    private static void waitQuiet(Target target, LoadSettings settings) throws InterruptedException {
+    private static void waitQuiet(Target target, LoadSettings settings)
+            throws InterruptedException {
         long deadline = System.nanoTime() + QUIET_MAX_MILLIS * 1_000_000;
         while (System.nanoTime() < deadline) {
             long c0 = target.cpuNanos();
@@ -70,11 +106,16 @@ public final class IdleScenario {
             if (c0 < 0 || c1 < 0 || pct < QUIET_CPU_PERCENT) {
                 return;
             }
-            settings.progress(String.format("[idle %s] waiting for the server to go quiet (%.0f%% CPU)", target.label(), pct));
+            settings.progress(
+                    String.format(
+                            "[idle %s] waiting for the server to go quiet (%.0f%% CPU)",
+                            target.label(), pct));
         }
     }
 
-    /** The identities of {@code ids} shifted by {@code base}, so every checkpoint adds new names. */
+    /**
+     * The identities of {@code ids} shifted by {@code base}, so every checkpoint adds new names.
+     */
     private record OffsetSpec(ClientIdentities ids, int base) implements ClientPool.ClientSpec {
         @Override
         public java.net.URI url(int index) {

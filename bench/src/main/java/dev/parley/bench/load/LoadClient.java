@@ -20,11 +20,11 @@ import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One load-generating chat client on one socket: hello, Secure Session handshake as the
- * client (pinning the server key), then timestamped chat messages out and receipts in.
+ * One load-generating chat client on one socket: hello, Secure Session handshake as the client
+ * (pinning the server key), then timestamped chat messages out and receipts in.
  *
- * <p>Threading: everything runs on the channel's event loop; {@link #sendChat()} and
- * {@link #close()} may be called from any thread and hop onto it.
+ * <p>Threading: everything runs on the channel's event loop; {@link #sendChat()} and {@link
+ * #close()} may be called from any thread and hop onto it.
  */
 public final class LoadClient extends SimpleChannelInboundHandler<WebSocketFrame> {
     private static final byte[] SERVER_ID = "server".getBytes(StandardCharsets.UTF_8);
@@ -43,8 +43,11 @@ public final class LoadClient extends SimpleChannelInboundHandler<WebSocketFrame
     private volatile boolean ready;
     private volatile boolean closing;
 
-    /** @param serverKey the pinned server key; ignored (may be null) for {@link WireDialect#PLAIN} */
-    public LoadClient(String name, WireDialect dialect, KeyPair keys, PublicKey serverKey, LoadStats stats) {
+    /**
+     * @param serverKey the pinned server key; ignored (may be null) for {@link WireDialect#PLAIN}
+     */
+    public LoadClient(
+            String name, WireDialect dialect, KeyPair keys, PublicKey serverKey, LoadStats stats) {
         this.name = name;
         this.dialect = dialect;
         this.keys = keys;
@@ -74,14 +77,21 @@ public final class LoadClient extends SimpleChannelInboundHandler<WebSocketFrame
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
-            sendFrame(dialect.hello(name, keys.publicKey().toByteArray()).getBytes(StandardCharsets.UTF_8), dialect.textFrames());
+            sendFrame(
+                    dialect.hello(name, keys.publicKey().toByteArray())
+                            .getBytes(StandardCharsets.UTF_8),
+                    dialect.textFrames());
             if (dialect.secure()) {
-                session = SecureSession.create(name.getBytes(StandardCharsets.UTF_8), keys.privateKey(),
-                        id -> Arrays.equals(id, SERVER_ID) ? serverKey : null);
+                session =
+                        SecureSession.create(
+                                name.getBytes(StandardCharsets.UTF_8),
+                                keys.privateKey(),
+                                id -> Arrays.equals(id, SERVER_ID) ? serverKey : null);
                 sendSession(session.connectRequest());
             }
             ctx.flush();
-        } else if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
+        } else if (evt
+                == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
             fail("upgrade_timeout");
         }
         super.userEventTriggered(ctx, evt);
@@ -102,8 +112,10 @@ public final class LoadClient extends SimpleChannelInboundHandler<WebSocketFrame
             }
             return;
         }
-        byte[] message = frame instanceof TextWebSocketFrame
-                ? dialect.sessionFromText(new String(payload, StandardCharsets.US_ASCII)) : payload;
+        byte[] message =
+                frame instanceof TextWebSocketFrame
+                        ? dialect.sessionFromText(new String(payload, StandardCharsets.US_ASCII))
+                        : payload;
         UnwrapResult r;
         try {
             r = session.unwrap(message);
@@ -148,19 +160,24 @@ public final class LoadClient extends SimpleChannelInboundHandler<WebSocketFrame
         if (ch == null || !ready || closing) {
             return;
         }
-        ch.eventLoop().execute(() -> {
-            if (!ch.isActive()) {
-                return;
-            }
-            byte[] plain = dialect.chat(Marker.text(stats.currentTag(), System.nanoTime()), seq++);
-            if (dialect.secure()) {
-                sendSession(session.wrap(plain));
-            } else {
-                sendFrame(plain, true);
-            }
-            ch.flush();
-            stats.sent();
-        });
+        ch.eventLoop()
+                .execute(
+                        () -> {
+                            if (!ch.isActive()) {
+                                return;
+                            }
+                            byte[] plain =
+                                    dialect.chat(
+                                            Marker.text(stats.currentTag(), System.nanoTime()),
+                                            seq++);
+                            if (dialect.secure()) {
+                                sendSession(session.wrap(plain));
+                            } else {
+                                sendFrame(plain, true);
+                            }
+                            ch.flush();
+                            stats.sent();
+                        });
     }
 
     private void sendSession(byte[] message) {
@@ -172,8 +189,10 @@ public final class LoadClient extends SimpleChannelInboundHandler<WebSocketFrame
     }
 
     private void sendFrame(byte[] payload, boolean text) {
-        channel.write(text ? new TextWebSocketFrame(Unpooled.wrappedBuffer(payload))
-                : new BinaryWebSocketFrame(Unpooled.wrappedBuffer(payload)));
+        channel.write(
+                text
+                        ? new TextWebSocketFrame(Unpooled.wrappedBuffer(payload))
+                        : new BinaryWebSocketFrame(Unpooled.wrappedBuffer(payload)));
     }
 
     /** Closes the socket without counting an error. Any thread. */

@@ -5,17 +5,25 @@ import java.io.PrintStream;
 /**
  * Generator-side knobs shared by every scenario.
  *
- * @param threads        client event loop threads
- * @param maxInFlight    handshakes pending at once while connecting
- * @param perAddress     sockets per loopback source address
+ * @param threads client event loop threads
+ * @param maxInFlight handshakes pending at once while connecting
+ * @param perAddress sockets per loopback source address
  * @param connectTimeoutMillis bound on connecting all clients of a step
- * @param progress       where the progress line goes (null: nowhere)
+ * @param progress where the progress line goes (null: nowhere)
  */
-public record LoadSettings(int threads, int maxInFlight, int perAddress, long connectTimeoutMillis,
-                           PrintStream progress) {
+public record LoadSettings(
+        int threads,
+        int maxInFlight,
+        int perAddress,
+        long connectTimeoutMillis,
+        PrintStream progress) {
     public static LoadSettings defaults(PrintStream progress) {
-        return new LoadSettings(Math.max(1, Runtime.getRuntime().availableProcessors()), 256,
-                SourceAddresses.DEFAULT_PER_ADDRESS, 300_000, progress);
+        return new LoadSettings(
+                Math.max(1, Runtime.getRuntime().availableProcessors()),
+                256,
+                SourceAddresses.DEFAULT_PER_ADDRESS,
+                300_000,
+                progress);
     }
 
     public LoadSettings {

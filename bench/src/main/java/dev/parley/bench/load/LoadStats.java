@@ -58,7 +58,10 @@ public final class LoadStats {
         duplicates.increment();
     }
 
-    /** Copies of a message a client had just received (the reference's N² mode), not counted as deliveries. */
+    /**
+     * Copies of a message a client had just received (the reference's N² mode), not counted as
+     * deliveries.
+     */
     public long duplicates() {
         return duplicates.sum();
     }

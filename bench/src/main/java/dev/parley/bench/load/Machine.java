@@ -5,8 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The machine a report was measured on, read from {@code /proc} and the JVM. */
-public record Machine(int nproc, String cpuModel, long memoryBytes, String javaVersion, String os, long openFilesLimit,
-                      String loadAverage) {
+public record Machine(
+        int nproc,
+        String cpuModel,
+        long memoryBytes,
+        String javaVersion,
+        String os,
+        long openFilesLimit,
+        String loadAverage) {
 
     public static Machine detect() {
         String model = "unknown";
@@ -26,9 +32,16 @@ public record Machine(int nproc, String cpuModel, long memoryBytes, String javaV
         } catch (IOException e) {
             // not Linux: leave unknown
         }
-        return new Machine(Runtime.getRuntime().availableProcessors(), model, mem,
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-                System.getProperty("os.name") + " " + System.getProperty("os.version"), readOpenFilesLimit(), currentLoadAverage());
+        return new Machine(
+                Runtime.getRuntime().availableProcessors(),
+                model,
+                mem,
+                System.getProperty("java.vm.name")
+                        + " "
+                        + System.getProperty("java.runtime.version"),
+                System.getProperty("os.name") + " " + System.getProperty("os.version"),
+                readOpenFilesLimit(),
+                currentLoadAverage());
     }
 
     /** The 1, 5 and 15 minute load averages from /proc/loadavg, or "unknown". */

@@ -3,20 +3,18 @@ package dev.parley.bench.load;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The send timestamp a load message carries in its text: {@code ts#<tag>#<nanos>#}. The tag
- * names the measurement step, so receipts of an earlier step (or of history replay) are not
- * counted in a later one. Sender and receivers share one JVM, so {@link System#nanoTime()}
- * values compare directly. Pure functions, thread-safe.
+ * The send timestamp a load message carries in its text: {@code ts#<tag>#<nanos>#}. The tag names
+ * the measurement step, so receipts of an earlier step (or of history replay) are not counted in a
+ * later one. Sender and receivers share one JVM, so {@link System#nanoTime()} values compare
+ * directly. Pure functions, thread-safe.
  */
 public final class Marker {
     static final String PREFIX = "ts#";
 
     /** A parsed marker. */
-    public record Stamp(int tag, long sentNanos) {
-    }
+    public record Stamp(int tag, long sentNanos) {}
 
-    private Marker() {
-    }
+    private Marker() {}
 
     /** The marker text for a message sent at {@code nanos} in step {@code tag} (tag ≥ 0). */
     public static String text(int tag, long nanos) {

@@ -3,7 +3,10 @@ package dev.parley.bench.load;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
-/** Wall time and server CPU over one step; turns counters into a {@link StepResult}. Not thread-safe. */
+/**
+ * Wall time and server CPU over one step; turns counters into a {@link StepResult}. Not
+ * thread-safe.
+ */
 final class Measurement {
     private final Target target;
     private final long startNanos;
@@ -33,7 +36,9 @@ final class Measurement {
     double generatorCpuPercent() {
         long end = ownCpuNanos();
         long wall = System.nanoTime() - startNanos;
-        return end < 0 || startOwnCpu < 0 || wall <= 0 ? Double.NaN : 100.0 * (end - startOwnCpu) / wall;
+        return end < 0 || startOwnCpu < 0 || wall <= 0
+                ? Double.NaN
+                : 100.0 * (end - startOwnCpu) / wall;
     }
 
     private static long ownCpuNanos() {
@@ -48,15 +53,40 @@ final class Measurement {
         return now;
     }
 
-    StepResult result(String scenario, int clients, double offeredRate, double seconds, long handshakes,
-                      long sent, long deliveries, long expected, Histogram latency, long heapBytes) {
+    StepResult result(
+            String scenario,
+            int clients,
+            double offeredRate,
+            double seconds,
+            long handshakes,
+            long sent,
+            long deliveries,
+            long expected,
+            Histogram latency,
+            long heapBytes) {
         Map<String, Long> errors = newErrors();
         long errorCount = errors.values().stream().mapToLong(Long::longValue).sum();
         boolean any = latency != null && latency.getTotalCount() > 0;
-        return new StepResult(scenario, target.label(), clients, offeredRate, seconds, handshakes, sent, deliveries,
-                expected, any ? ms(latency, 50) : Double.NaN, any ? ms(latency, 99) : Double.NaN,
-                any ? ms(latency, 99.9) : Double.NaN, any ? latency.getMaxValue() / 1000.0 : Double.NaN,
-                errorCount, errors, cpuPercent(), target.rssBytes(), heapBytes, generatorCpuPercent());
+        return new StepResult(
+                scenario,
+                target.label(),
+                clients,
+                offeredRate,
+                seconds,
+                handshakes,
+                sent,
+                deliveries,
+                expected,
+                any ? ms(latency, 50) : Double.NaN,
+                any ? ms(latency, 99) : Double.NaN,
+                any ? ms(latency, 99.9) : Double.NaN,
+                any ? latency.getMaxValue() / 1000.0 : Double.NaN,
+                errorCount,
+                errors,
+                cpuPercent(),
+                target.rssBytes(),
+                heapBytes,
+                generatorCpuPercent());
     }
 
     private static double ms(Histogram h, double percentile) {

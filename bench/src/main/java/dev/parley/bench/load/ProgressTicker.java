@@ -7,11 +7,13 @@ import java.util.function.Supplier;
 
 /** Prints a progress line once a second while a step runs. Close to stop it. */
 final class ProgressTicker implements AutoCloseable {
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "bench-progress");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "bench-progress");
+                        t.setDaemon(true);
+                        return t;
+                    });
 
     ProgressTicker(LoadSettings settings, Supplier<String> line) {
         timer.scheduleAtFixedRate(() -> settings.progress(line.get()), 1, 1, TimeUnit.SECONDS);

@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * The results of one bench run: a plain-text table for the terminal, a JSON file, SVG charts
- * (delivery latency against offered load for fan-out; heap and RSS against sessions for idle),
- * and a Markdown page that embeds them. Not thread-safe.
+ * (delivery latency against offered load for fan-out; heap and RSS against sessions for idle), and
+ * a Markdown page that embeds them. Not thread-safe.
  */
 public final class Report {
     private final String command;
@@ -49,16 +49,45 @@ public final class Report {
     /** Fixed-width table of every step. */
     public String table() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%-9s %-16s %7s %9s %6s %10s %12s %8s %8s %8s %7s %6s %6s %9s %9s%n",
-                "scenario", "target", "clients", "rate/s", "secs", "hs/s", "deliv/s", "p50ms", "p99ms", "p999ms",
-                "errors", "cpu%", "gen%", "rssMiB", "heapMiB"));
+        b.append(
+                String.format(
+                        Locale.ROOT,
+                        "%-9s %-16s %7s %9s %6s %10s %12s %8s %8s %8s %7s %6s %6s %9s %9s%n",
+                        "scenario",
+                        "target",
+                        "clients",
+                        "rate/s",
+                        "secs",
+                        "hs/s",
+                        "deliv/s",
+                        "p50ms",
+                        "p99ms",
+                        "p999ms",
+                        "errors",
+                        "cpu%",
+                        "gen%",
+                        "rssMiB",
+                        "heapMiB"));
         for (StepResult r : steps) {
-            b.append(String.format(Locale.ROOT, "%-9s %-16s %7d %9s %6.1f %10s %12s %8s %8s %8s %7d %6s %6s %9s %9s%n",
-                    r.scenario(), r.target(), r.clients(), num(r.offeredRate(), 0), r.seconds(),
-                    num(r.handshakesPerSecond(), 0), num(r.deliveriesPerSecond(), 0), num(r.p50Ms(), 2),
-                    num(r.p99Ms(), 2), num(r.p999Ms(), 2), r.errors(), num(r.serverCpuPercent(), 0),
-                    num(r.generatorCpuPercent(), 0),
-                    mibNumber(r.serverRssBytes()), mibNumber(r.serverHeapBytes())));
+            b.append(
+                    String.format(
+                            Locale.ROOT,
+                            "%-9s %-16s %7d %9s %6.1f %10s %12s %8s %8s %8s %7d %6s %6s %9s %9s%n",
+                            r.scenario(),
+                            r.target(),
+                            r.clients(),
+                            num(r.offeredRate(), 0),
+                            r.seconds(),
+                            num(r.handshakesPerSecond(), 0),
+                            num(r.deliveriesPerSecond(), 0),
+                            num(r.p50Ms(), 2),
+                            num(r.p99Ms(), 2),
+                            num(r.p999Ms(), 2),
+                            r.errors(),
+                            num(r.serverCpuPercent(), 0),
+                            num(r.generatorCpuPercent(), 0),
+                            mibNumber(r.serverRssBytes()),
+                            mibNumber(r.serverHeapBytes())));
         }
         return b.toString();
     }
@@ -66,22 +95,42 @@ public final class Report {
     public String json() {
         JsonWriter w = new JsonWriter().beginObject();
         w.field("command", command).field("when", when.toString());
-        w.name("machine").beginObject().field("nproc", machine.nproc()).field("cpuModel", machine.cpuModel())
-                .field("memoryBytes", machine.memoryBytes()).field("java", machine.javaVersion())
-                .field("os", machine.os()).field("openFilesLimit", machine.openFilesLimit())
-                .field("loadAverageAtStart", machine.loadAverage()).endObject();
+        w.name("machine")
+                .beginObject()
+                .field("nproc", machine.nproc())
+                .field("cpuModel", machine.cpuModel())
+                .field("memoryBytes", machine.memoryBytes())
+                .field("java", machine.javaVersion())
+                .field("os", machine.os())
+                .field("openFilesLimit", machine.openFilesLimit())
+                .field("loadAverageAtStart", machine.loadAverage())
+                .endObject();
         w.name("steps").beginArray();
         for (StepResult r : steps) {
-            w.beginObject().field("scenario", r.scenario()).field("target", r.target()).field("clients", r.clients())
-                    .field("offeredRate", r.offeredRate()).field("seconds", r.seconds())
-                    .field("handshakes", r.handshakes()).field("handshakesPerSecond", r.handshakesPerSecond())
-                    .field("sent", r.sent()).field("deliveries", r.deliveries()).field("expected", r.expected())
-                    .field("deliveriesPerSecond", r.deliveriesPerSecond()).field("sustained", r.sustained())
-                    .field("p50Ms", r.p50Ms()).field("p99Ms", r.p99Ms()).field("p999Ms", r.p999Ms())
-                    .field("maxMs", r.maxMs()).field("errors", r.errors()).field("errorsByReason", r.errorsByReason())
-                    .field("serverCpuPercent", r.serverCpuPercent()).field("serverRssBytes", r.serverRssBytes())
+            w.beginObject()
+                    .field("scenario", r.scenario())
+                    .field("target", r.target())
+                    .field("clients", r.clients())
+                    .field("offeredRate", r.offeredRate())
+                    .field("seconds", r.seconds())
+                    .field("handshakes", r.handshakes())
+                    .field("handshakesPerSecond", r.handshakesPerSecond())
+                    .field("sent", r.sent())
+                    .field("deliveries", r.deliveries())
+                    .field("expected", r.expected())
+                    .field("deliveriesPerSecond", r.deliveriesPerSecond())
+                    .field("sustained", r.sustained())
+                    .field("p50Ms", r.p50Ms())
+                    .field("p99Ms", r.p99Ms())
+                    .field("p999Ms", r.p999Ms())
+                    .field("maxMs", r.maxMs())
+                    .field("errors", r.errors())
+                    .field("errorsByReason", r.errorsByReason())
+                    .field("serverCpuPercent", r.serverCpuPercent())
+                    .field("serverRssBytes", r.serverRssBytes())
                     .field("serverHeapBytes", r.serverHeapBytes())
-                    .field("generatorCpuPercent", r.generatorCpuPercent()).endObject();
+                    .field("generatorCpuPercent", r.generatorCpuPercent())
+                    .endObject();
         }
         w.endArray();
         w.name("notes").beginArray();
@@ -95,32 +144,82 @@ public final class Report {
      * target, both axes logarithmic (the sweep doubles the rate; latency spans 1 ms to seconds).
      */
     public String fanoutChart() {
-        SvgChart c = new SvgChart("Fan-out: delivery latency against load", "offered deliveries/s (rate × room size)",
-                "latency (ms)").logScale(true, true);
+        SvgChart c =
+                new SvgChart(
+                                "Fan-out: delivery latency against load",
+                                "offered deliveries/s (rate × room size)",
+                                "latency (ms)")
+                        .logScale(true, true);
         int[] color = {0};
-        byTarget(List.of("fanout", "cluster")).forEach((target, rs) -> {
-            c.series(target + " p99", rs.stream().map(r -> new SvgChart.Point(r.offeredRate() * r.clients(), r.p99Ms())).toList(),
-                    color[0], false);
-            c.series(target + " p50", rs.stream().map(r -> new SvgChart.Point(r.offeredRate() * r.clients(), r.p50Ms())).toList(),
-                    color[0]++, true);
-        });
+        byTarget(List.of("fanout", "cluster"))
+                .forEach(
+                        (target, rs) -> {
+                            c.series(
+                                    target + " p99",
+                                    rs.stream()
+                                            .map(
+                                                    r ->
+                                                            new SvgChart.Point(
+                                                                    r.offeredRate() * r.clients(),
+                                                                    r.p99Ms()))
+                                            .toList(),
+                                    color[0],
+                                    false);
+                            c.series(
+                                    target + " p50",
+                                    rs.stream()
+                                            .map(
+                                                    r ->
+                                                            new SvgChart.Point(
+                                                                    r.offeredRate() * r.clients(),
+                                                                    r.p50Ms()))
+                                            .toList(),
+                                    color[0]++,
+                                    true);
+                        });
         return c.render();
     }
 
     /** Server heap (after GC) and RSS in MiB against established sessions. */
     public String idleChart() {
-        SvgChart c = new SvgChart("Idle: server memory against sessions", "established sessions", "MiB");
+        SvgChart c =
+                new SvgChart("Idle: server memory against sessions", "established sessions", "MiB");
         int[] color = {0};
-        byTarget(List.of("idle")).forEach((target, rs) -> {
-            c.series(target + " heap", rs.stream().filter(r -> r.serverHeapBytes() >= 0)
-                    .map(r -> new SvgChart.Point(r.clients(), r.serverHeapBytes() / 1048576.0)).toList(), color[0], false);
-            c.series(target + " RSS", rs.stream().map(r -> new SvgChart.Point(r.clients(), r.serverRssBytes() / 1048576.0)).toList(),
-                    color[0]++, true);
-        });
+        byTarget(List.of("idle"))
+                .forEach(
+                        (target, rs) -> {
+                            c.series(
+                                    target + " heap",
+                                    rs.stream()
+                                            .filter(r -> r.serverHeapBytes() >= 0)
+                                            .map(
+                                                    r ->
+                                                            new SvgChart.Point(
+                                                                    r.clients(),
+                                                                    r.serverHeapBytes()
+                                                                            / 1048576.0))
+                                            .toList(),
+                                    color[0],
+                                    false);
+                            c.series(
+                                    target + " RSS",
+                                    rs.stream()
+                                            .map(
+                                                    r ->
+                                                            new SvgChart.Point(
+                                                                    r.clients(),
+                                                                    r.serverRssBytes() / 1048576.0))
+                                            .toList(),
+                                    color[0]++,
+                                    true);
+                        });
         return c.render();
     }
 
-    /** Heap bytes per session between the first and last idle checkpoint of a target; NaN if unknown. */
+    /**
+     * Heap bytes per session between the first and last idle checkpoint of a target; NaN if
+     * unknown.
+     */
     public double heapPerSession(String target) {
         List<StepResult> rs = byTarget(List.of("idle")).getOrDefault(target, List.of());
         if (rs.size() < 2) {
@@ -157,7 +256,9 @@ public final class Report {
         Files.writeString(dir.resolve(base + "-fanout.svg"), fanoutChart(), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(base + "-idle.svg"), idleChart(), StandardCharsets.UTF_8);
         if (file.endsWith(".md")) {
-            Files.writeString(out, new MarkdownReport(this, command, machine, when, notes).render(base),
+            Files.writeString(
+                    out,
+                    new MarkdownReport(this, command, machine, when, notes).render(base),
                     StandardCharsets.UTF_8);
         }
     }

@@ -16,20 +16,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A server process started by the bench: waits for its {@code listening on ws://host:port/}
- * line (and an optional {@code public key: <base64>} line), measures it through {@code /proc}
- * and {@code jcmd}, and stops it on {@link #close()} or at JVM exit (shutdown hook).
+ * A server process started by the bench: waits for its {@code listening on ws://host:port/} line
+ * (and an optional {@code public key: <base64>} line), measures it through {@code /proc} and {@code
+ * jcmd}, and stops it on {@link #close()} or at JVM exit (shutdown hook).
  *
- * <p>Its stderr goes to a log file; stdout lines after start-up are kept for the Node
- * server's {@code stats} answer. Thread-safe.
+ * <p>Its stderr goes to a log file; stdout lines after start-up are kept for the Node server's
+ * {@code stats} answer. Thread-safe.
  */
 public final class ServerProcess implements AutoCloseable {
-    private static final Pattern LISTENING = Pattern.compile("listening on ws://([^/\\s]+):(\\d+)/");
+    private static final Pattern LISTENING =
+            Pattern.compile("listening on ws://([^/\\s]+):(\\d+)/");
     private static final Pattern PUBLIC_KEY = Pattern.compile("public key: ([A-Za-z0-9+/=]+)");
     private static final Pattern NODE_HEAP = Pattern.compile("\"heapUsed\":(\\d+)");
 
     /** Which runtime the process is, for heap measurement (none for Redis). */
-    public enum Kind { JAVA, NODE, REDIS }
+    public enum Kind {
+        JAVA,
+        NODE,
+        REDIS
+    }
 
     private final Process process;
     private final Kind kind;
@@ -39,8 +44,13 @@ public final class ServerProcess implements AutoCloseable {
     private final BlockingQueue<String> lines;
     private final Thread hook;
 
-    private ServerProcess(Process process, Kind kind, int port, String publicKey, Path log,
-                          BlockingQueue<String> lines) {
+    private ServerProcess(
+            Process process,
+            Kind kind,
+            int port,
+            String publicKey,
+            Path log,
+            BlockingQueue<String> lines) {
         this.process = process;
         this.kind = kind;
         this.port = port;
@@ -61,27 +71,37 @@ public final class ServerProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(log.toFile());
         Process p = pb.start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>(10_000);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    lines.offer(line); // drops lines when nobody reads: never blocks the server
-                }
-            } catch (IOException e) {
-                // process gone
-            }
-        }, "bench-out-" + p.pid());
+        Thread reader =
+                new Thread(
+                        () -> {
+                            try (BufferedReader r =
+                                    new BufferedReader(
+                                            new InputStreamReader(
+                                                    p.getInputStream(), StandardCharsets.UTF_8))) {
+                                String line;
+                                while ((line = r.readLine()) != null) {
+                                    lines.offer(
+                                            line); // drops lines when nobody reads: never blocks
+                                    // the server
+                                }
+                            } catch (IOException e) {
+                                // process gone
+                            }
+                        },
+                        "bench-out-" + p.pid());
         reader.setDaemon(true);
         reader.start();
         int port = -1;
         String key = null;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(startSeconds);
         try {
-            while (System.nanoTime() < deadline && (port < 0 || (key == null && kind == Kind.JAVA && needsKey(command)))) {
+            while (System.nanoTime() < deadline
+                    && (port < 0 || (key == null && kind == Kind.JAVA && needsKey(command)))) {
                 String line = lines.poll(100, TimeUnit.MILLISECONDS);
                 if (line == null) {
                     if (!p.isAlive()) {
-                        throw new IOException("server exited with status " + p.exitValue() + "; see " + log);
+                        throw new IOException(
+                                "server exited with status " + p.exitValue() + "; see " + log);
                     }
                     continue;
                 }
@@ -98,7 +118,11 @@ public final class ServerProcess implements AutoCloseable {
                 }
             }
             if (port < 0) {
-                throw new IOException("server did not announce its port within " + startSeconds + " s; see " + log);
+                throw new IOException(
+                        "server did not announce its port within "
+                                + startSeconds
+                                + " s; see "
+                                + log);
             }
             if (key == null) {
                 // the reference server prints its key right after the port; give it a moment
@@ -116,16 +140,29 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * A throw-away {@code redis-server} on a free loopback port: no persistence, no protected
-     * mode needed (bound to 127.0.0.1 only).
+     * A throw-away {@code redis-server} on a free loopback port: no persistence, no protected mode
+     * needed (bound to 127.0.0.1 only).
      */
     public static ServerProcess startRedis(Path log) throws IOException, InterruptedException {
         int port;
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket probe =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
-        return start(List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no"), Kind.REDIS, log, Targets.START_SECONDS);
+        return start(
+                List.of(
+                        "redis-server",
+                        "--port",
+                        Integer.toString(port),
+                        "--bind",
+                        "127.0.0.1",
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "no"),
+                Kind.REDIS,
+                log,
+                Targets.START_SECONDS);
     }
 
     private static int redisPort(List<String> command) {
@@ -170,14 +207,15 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Heap in use after a full collection: {@code jcmd GC.run} then {@code GC.heap_info} for
-     * Java; for Node the reference server answers {@code stats} on stdin after a forced GC.
+     * Heap in use after a full collection: {@code jcmd GC.run} then {@code GC.heap_info} for Java;
+     * for Node the reference server answers {@code stats} on stdin after a forced GC.
      */
     public OptionalLong heapUsedAfterGc() throws InterruptedException {
         try {
             if (kind == Kind.JAVA) {
                 run(List.of(jcmd(), Long.toString(pid()), "GC.run"));
-                return ProcStats.heapUsedFromHeapInfo(run(List.of(jcmd(), Long.toString(pid()), "GC.heap_info")));
+                return ProcStats.heapUsedFromHeapInfo(
+                        run(List.of(jcmd(), Long.toString(pid()), "GC.heap_info")));
             }
             return kind == Kind.NODE ? nodeStats() : OptionalLong.empty();
         } catch (IOException e) {

@@ -4,13 +4,14 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /**
- * Hands out loopback source addresses 127.0.0.1, 127.0.0.2, ... so that each gets at most
- * {@code perAddress} sockets: one source address has only the ephemeral port range (28,232
- * ports with Linux defaults) towards one server port. Thread-safe.
+ * Hands out loopback source addresses 127.0.0.1, 127.0.0.2, ... so that each gets at most {@code
+ * perAddress} sockets: one source address has only the ephemeral port range (28,232 ports with
+ * Linux defaults) towards one server port. Thread-safe.
  */
 public final class SourceAddresses {
     /** Below the default Linux ephemeral range (32768-60999) with room for other programs. */
     public static final int DEFAULT_PER_ADDRESS = 25_000;
+
     static final int MAX_ADDRESSES = 254;
 
     private final int perAddress;
@@ -27,7 +28,8 @@ public final class SourceAddresses {
     public synchronized InetAddress next() {
         int index = handedOut++ / perAddress;
         if (index >= MAX_ADDRESSES) {
-            throw new IllegalStateException("more than " + MAX_ADDRESSES + " loopback source addresses needed");
+            throw new IllegalStateException(
+                    "more than " + MAX_ADDRESSES + " loopback source addresses needed");
         }
         try {
             return InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) (index + 1)});

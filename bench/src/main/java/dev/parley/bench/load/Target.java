@@ -6,12 +6,17 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A system under load: what to call it in the report, how to talk to it, where it listens
- * (one URL, or two cluster nodes), its pinned key, and the processes the bench started for it
- * (empty for an external server; measured and stopped by the bench otherwise).
+ * A system under load: what to call it in the report, how to talk to it, where it listens (one URL,
+ * or two cluster nodes), its pinned key, and the processes the bench started for it (empty for an
+ * external server; measured and stopped by the bench otherwise).
  */
-public record Target(String label, WireDialect dialect, List<URI> urls, PublicKey serverKey,
-                     List<ServerProcess> processes) implements AutoCloseable {
+public record Target(
+        String label,
+        WireDialect dialect,
+        List<URI> urls,
+        PublicKey serverKey,
+        List<ServerProcess> processes)
+        implements AutoCloseable {
     public Target {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(dialect, "dialect");
@@ -21,7 +26,8 @@ public record Target(String label, WireDialect dialect, List<URI> urls, PublicKe
             throw new IllegalArgumentException("a target needs a URL");
         }
         if (dialect.secure() && serverKey == null) {
-            throw new IllegalArgumentException(label + ": a secure target needs the server's public key");
+            throw new IllegalArgumentException(
+                    label + ": a secure target needs the server's public key");
         }
     }
 

@@ -11,10 +11,10 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>{@link #V1}: the tutorial protocol (no subprotocol, text frames, base64 Secure Session
- *       messages, chat lines inside). Parley and the Node reference server speak it.</li>
- *   <li>{@link #V2}: Parley's {@code parley.v2} (binary frames, JSON events inside).</li>
- *   <li>{@link #PLAIN}: the plaintext ceiling: text frames, frame 1 is the name, then each
- *       frame is one chat line broadcast as is; no crypto at all.</li>
+ *       messages, chat lines inside). Parley and the Node reference server speak it.
+ *   <li>{@link #V2}: Parley's {@code parley.v2} (binary frames, JSON events inside).
+ *   <li>{@link #PLAIN}: the plaintext ceiling: text frames, frame 1 is the name, then each frame is
+ *       one chat line broadcast as is; no crypto at all.
  * </ul>
  */
 public enum WireDialect {

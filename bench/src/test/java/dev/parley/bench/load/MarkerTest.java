@@ -11,15 +11,18 @@ import org.junit.jupiter.api.Test;
 
 class MarkerTest {
     @Property
-    void stampSurvivesAnySurroundingText(@ForAll @IntRange(min = 0) int tag, @ForAll long nanos, @ForAll String before) {
+    void stampSurvivesAnySurroundingText(
+            @ForAll @IntRange(min = 0) int tag, @ForAll long nanos, @ForAll String before) {
         String line = "<alice> " + before.replace("ts#", "") + Marker.text(tag, nanos) + " tail";
         assertThat(Marker.find(line)).isEqualTo(new Marker.Stamp(tag, nanos));
     }
 
     @Test
     void findsStampInsideV2Json() {
-        String json = "{\"type\":\"message\",\"id\":3,\"room\":\"main\",\"from\":\"b1x0\",\"text\":\"ts#7#123456789#\",\"ts\":1}";
-        assertThat(Marker.find(json.getBytes(StandardCharsets.UTF_8))).isEqualTo(new Marker.Stamp(7, 123456789L));
+        String json =
+                "{\"type\":\"message\",\"id\":3,\"room\":\"main\",\"from\":\"b1x0\",\"text\":\"ts#7#123456789#\",\"ts\":1}";
+        assertThat(Marker.find(json.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(new Marker.Stamp(7, 123456789L));
     }
 
     @Test

@@ -26,6 +26,7 @@ class SourceAddressesTest {
 
     @Test
     void rejectsNonPositiveSize() {
-        assertThatThrownBy(() -> new SourceAddresses(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SourceAddresses(0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

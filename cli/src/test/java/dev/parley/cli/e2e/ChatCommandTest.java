@@ -32,11 +32,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code parley chat} and {@code parley history} driven with piped standard input against a real server. */
+/**
+ * {@code parley chat} and {@code parley history} driven with piped standard input against a real
+ * server.
+ */
 @Timeout(90)
 class ChatCommandTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
     private TestServer server;
     private ParleyConnection bob;
     private final BlockingQueue<Object> bobEvents = new LinkedBlockingQueue<>();
@@ -44,25 +46,31 @@ class ChatCommandTest {
     @BeforeEach
     void start() throws Exception {
         server = TestServer.start(dir.resolve("server"), 0);
-        bob = ParleyClient.builder().server(server.uri()).name("bob").identity(KeyPair.generate())
-                .serverKey(server.server.publicKey())
-                .listener(new ParleyListener() {
-                    @Override
-                    public void onMessage(ServerEvent.Message m) {
-                        bobEvents.add(m);
-                    }
+        bob =
+                ParleyClient.builder()
+                        .server(server.uri())
+                        .name("bob")
+                        .identity(KeyPair.generate())
+                        .serverKey(server.server.publicKey())
+                        .listener(
+                                new ParleyListener() {
+                                    @Override
+                                    public void onMessage(ServerEvent.Message m) {
+                                        bobEvents.add(m);
+                                    }
 
-                    @Override
-                    public void onDirectMessage(ServerEvent.DirectMessage m) {
-                        bobEvents.add(m);
-                    }
+                                    @Override
+                                    public void onDirectMessage(ServerEvent.DirectMessage m) {
+                                        bobEvents.add(m);
+                                    }
 
-                    @Override
-                    public void onJoined(String room, String name) {
-                        bobEvents.add("joined " + room + " " + name);
-                    }
-                })
-                .connect().get(20, TimeUnit.SECONDS);
+                                    @Override
+                                    public void onJoined(String room, String name) {
+                                        bobEvents.add("joined " + room + " " + name);
+                                    }
+                                })
+                        .connect()
+                        .get(20, TimeUnit.SECONDS);
         bob.join("dev").get(10, TimeUnit.SECONDS);
     }
 
@@ -72,8 +80,7 @@ class ChatCommandTest {
         server.close();
     }
 
-    private record Run(int status, String out, String err) {
-    }
+    private record Run(int status, String out, String err) {}
 
     private Map<String, String> env(String passphrase) {
         Map<String, String> env = new HashMap<>();
@@ -85,19 +92,37 @@ class ChatCommandTest {
     private Run run(InputStream stdin, Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = ParleyCommand.run(args, stdin, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env::get);
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        int status =
+                ParleyCommand.run(
+                        args,
+                        stdin,
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        env::get);
+        return new Run(
+                status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     private Run chat(String stdin, String passphrase, String... extra) {
-        String[] args = Stream.concat(Stream.of("chat", "--server", server.uri().toString(), "--name", "alice"),
-                Stream.of(extra)).toArray(String[]::new);
-        return run(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), env(passphrase), args);
+        String[] args =
+                Stream.concat(
+                                Stream.of(
+                                        "chat",
+                                        "--server",
+                                        server.uri().toString(),
+                                        "--name",
+                                        "alice"),
+                                Stream.of(extra))
+                        .toArray(String[]::new);
+        return run(
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                env(passphrase),
+                args);
     }
 
     @SuppressWarnings("unchecked")
-    private <T> T awaitBob(Class<T> type, java.util.function.Predicate<T> p) throws InterruptedException {
+    private <T> T awaitBob(Class<T> type, java.util.function.Predicate<T> p)
+            throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (System.nanoTime() < deadline) {
             Object e = bobEvents.poll(100, TimeUnit.MILLISECONDS);
@@ -110,26 +135,43 @@ class ChatCommandTest {
 
     @Test
     void pipedLinesAreSentInOrderThenHistoryShowsThemFromTheEncryptedStore() throws Exception {
-        Run r = chat("hello everyone\n/join dev\nin dev now\n/who\n/msg bob just for you\n/rooms\n", "pw1");
+        Run r =
+                chat(
+                        "hello everyone\n/join dev\nin dev now\n/who\n/msg bob just for you\n/rooms\n",
+                        "pw1");
         assertThat(r.status()).as(r.err()).isZero();
-        assertThat(awaitBob(ServerEvent.Message.class, m -> m.room().equals("main")).text()).isEqualTo("hello everyone");
-        assertThat(awaitBob(ServerEvent.Message.class, m -> m.room().equals("dev")).text()).isEqualTo("in dev now");
-        assertThat(awaitBob(ServerEvent.DirectMessage.class, m -> true).text()).isEqualTo("just for you");
-        assertThat(r.out()).contains("[main] <alice> hello everyone", "[dev] <alice> in dev now",
-                "dev: ", "[alice -> bob] just for you");
+        assertThat(awaitBob(ServerEvent.Message.class, m -> m.room().equals("main")).text())
+                .isEqualTo("hello everyone");
+        assertThat(awaitBob(ServerEvent.Message.class, m -> m.room().equals("dev")).text())
+                .isEqualTo("in dev now");
+        assertThat(awaitBob(ServerEvent.DirectMessage.class, m -> true).text())
+                .isEqualTo("just for you");
+        assertThat(r.out())
+                .contains(
+                        "[main] <alice> hello everyone",
+                        "[dev] <alice> in dev now",
+                        "dev: ",
+                        "[alice -> bob] just for you");
         assertThat(r.err()).contains("created a new identity");
 
         Run h = run(new ByteArrayInputStream(new byte[0]), env("pw1"), "history");
         assertThat(h.status()).as(h.err()).isZero();
-        assertThat(h.out()).contains("== 127.0.0.1:" + server.port + " main ==", "<alice> hello everyone",
-                "== 127.0.0.1:" + server.port + " dev ==", "<alice> in dev now", "[alice -> bob] just for you");
+        assertThat(h.out())
+                .contains(
+                        "== 127.0.0.1:" + server.port + " main ==",
+                        "<alice> hello everyone",
+                        "== 127.0.0.1:" + server.port + " dev ==",
+                        "<alice> in dev now",
+                        "[alice -> bob] just for you");
 
         // nothing readable on disk: no text, no names, no room names
         try (Stream<Path> files = Files.walk(dir.resolve("home"))) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 String content = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
-                assertThat(f.getFileName().toString()).doesNotContain("dev", "main", "alice", "bob");
-                assertThat(content).doesNotContain("hello everyone", "in dev now", "just for you", "alice");
+                assertThat(f.getFileName().toString())
+                        .doesNotContain("dev", "main", "alice", "bob");
+                assertThat(content)
+                        .doesNotContain("hello everyone", "in dev now", "just for you", "alice");
             }
         }
     }
@@ -139,16 +181,23 @@ class ChatCommandTest {
         assertThat(chat("one\ntwo\nthree\n", "pw").status()).isZero();
         Path log;
         try (Stream<Path> files = Files.list(dir.resolve("home/history"))) {
-            log = files.filter(f -> {
-                try {
-                    return Files.size(f) > 0;
-                } catch (IOException e) {
-                    return false;
-                }
-            }).findFirst().orElseThrow();
+            log =
+                    files.filter(
+                                    f -> {
+                                        try {
+                                            return Files.size(f) > 0;
+                                        } catch (IOException e) {
+                                            return false;
+                                        }
+                                    })
+                            .findFirst()
+                            .orElseThrow();
         }
         byte[] bytes = Files.readAllBytes(log);
-        Files.write(log, java.util.Arrays.copyOf(bytes, bytes.length - 10)); // a crash in the middle of "three"
+        Files.write(
+                log,
+                java.util.Arrays.copyOf(
+                        bytes, bytes.length - 10)); // a crash in the middle of "three"
 
         Run h = run(new ByteArrayInputStream(new byte[0]), env("pw"), "history");
         assertThat(h.status()).isZero();
@@ -156,11 +205,18 @@ class ChatCommandTest {
         assertThat(h.err()).contains("cut short");
 
         assertThat(chat("four\n", "pw").status()).isZero();
-        Run after = run(new ByteArrayInputStream(new byte[0]), env("pw"), "history", "--room", "main");
+        Run after =
+                run(new ByteArrayInputStream(new byte[0]), env("pw"), "history", "--room", "main");
         assertThat(after.err()).doesNotContain("cut short");
-        List<String> lines = after.out().lines().filter(l -> l.contains("<alice>")).map(l -> l.substring(l.indexOf('<'))).toList();
+        List<String> lines =
+                after.out()
+                        .lines()
+                        .filter(l -> l.contains("<alice>"))
+                        .map(l -> l.substring(l.indexOf('<')))
+                        .toList();
         // "three" comes back from the server's replay on join; nothing is lost or doubled
-        assertThat(lines).containsExactly("<alice> one", "<alice> two", "<alice> three", "<alice> four");
+        assertThat(lines)
+                .containsExactly("<alice> one", "<alice> two", "<alice> three", "<alice> four");
     }
 
     @Test
@@ -183,7 +239,13 @@ class ChatCommandTest {
     void serverKeyIsPinnedOnFirstUseAndAnotherKeyIsRefusedLoudly() throws Exception {
         assertThat(chat("hi\n", "pw").status()).isZero();
         String known = Files.readString(dir.resolve("home/known_servers"));
-        assertThat(known).isEqualTo("127.0.0.1:" + server.port + " " + server.server.publicKey().toBase64() + "\n");
+        assertThat(known)
+                .isEqualTo(
+                        "127.0.0.1:"
+                                + server.port
+                                + " "
+                                + server.server.publicKey().toBase64()
+                                + "\n");
 
         String otherKey = KeyPair.generate().publicKey().toBase64();
         Run r = chat("never sent\n", "pw", "--server-key", otherKey);
@@ -198,20 +260,39 @@ class ChatCommandTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
         Map<String, String> env = env("pw");
-        CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> ParleyCommand.run(
-                new String[] {"chat", "--server", server.uri().toString(), "--name", "alice", "--room", "dev"},
-                stdin, outStream, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), env::get));
+        CompletableFuture<Integer> status =
+                CompletableFuture.supplyAsync(
+                        () ->
+                                ParleyCommand.run(
+                                        new String[] {
+                                            "chat",
+                                            "--server",
+                                            server.uri().toString(),
+                                            "--name",
+                                            "alice",
+                                            "--room",
+                                            "dev"
+                                        },
+                                        stdin,
+                                        outStream,
+                                        new PrintStream(
+                                                new ByteArrayOutputStream(),
+                                                true,
+                                                StandardCharsets.UTF_8),
+                                        env::get));
         awaitBob(String.class, s -> s.equals("joined dev alice"));
         bob.send("dev", "hi alice").get(10, TimeUnit.SECONDS);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!out.toString(StandardCharsets.UTF_8).contains("[dev] <bob> hi alice") && System.nanoTime() < deadline) {
+        while (!out.toString(StandardCharsets.UTF_8).contains("[dev] <bob> hi alice")
+                && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("[dev] <bob> hi alice");
         typing.write("hi bob\n".getBytes(StandardCharsets.UTF_8));
         typing.close();
         assertThat(status.get(20, TimeUnit.SECONDS)).isZero();
-        assertThat(awaitBob(ServerEvent.Message.class, m -> m.from().equals("alice")).text()).isEqualTo("hi bob");
+        assertThat(awaitBob(ServerEvent.Message.class, m -> m.from().equals("alice")).text())
+                .isEqualTo("hi bob");
     }
 
     @Test
@@ -219,8 +300,14 @@ class ChatCommandTest {
         server.close();
         bob.close();
         server = TestServer.startWithDefaultLimits(dir.resolve("server2"));
-        bob = ParleyClient.builder().server(server.uri()).name("bob").identity(KeyPair.generate())
-                .serverKey(server.server.publicKey()).connect().get(20, TimeUnit.SECONDS);
+        bob =
+                ParleyClient.builder()
+                        .server(server.uri())
+                        .name("bob")
+                        .identity(KeyPair.generate())
+                        .serverKey(server.server.publicKey())
+                        .connect()
+                        .get(20, TimeUnit.SECONDS);
         StringBuilder script = new StringBuilder();
         for (int i = 0; i < 45; i++) {
             script.append("line ").append(i).append('\n');
@@ -228,9 +315,14 @@ class ChatCommandTest {
         Run r = chat(script.toString(), "pw");
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).doesNotContain("! ");
-        var page = bob.history("main", java.util.OptionalLong.empty(), 100).get(10, TimeUnit.SECONDS);
-        assertThat(page.messages()).extracting(ServerEvent.Message::text)
-                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 45).mapToObj(i -> "line " + i).toList());
+        var page =
+                bob.history("main", java.util.OptionalLong.empty(), 100).get(10, TimeUnit.SECONDS);
+        assertThat(page.messages())
+                .extracting(ServerEvent.Message::text)
+                .containsExactlyElementsOf(
+                        java.util.stream.IntStream.range(0, 45)
+                                .mapToObj(i -> "line " + i)
+                                .toList());
     }
 
     private static Map<Path, byte[]> snapshot(Path root) throws IOException {

@@ -32,8 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The client SDK against the real server on a loopback port. */
 @Timeout(90)
 class SdkAgainstServerTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
     @AfterEach
@@ -79,7 +78,10 @@ class SdkAgainstServerTest {
 
         List<String> texts(String room) {
             synchronized (messages) {
-                return messages.stream().filter(m -> m.room().equals(room)).map(ServerEvent.Message::text).toList();
+                return messages.stream()
+                        .filter(m -> m.room().equals(room))
+                        .map(ServerEvent.Message::text)
+                        .toList();
             }
         }
     }
@@ -90,11 +92,17 @@ class SdkAgainstServerTest {
         return s;
     }
 
-    private ParleyConnection connect(TestServer s, String name, KeyPair keys, ParleyListener l, Transport t)
+    private ParleyConnection connect(
+            TestServer s, String name, KeyPair keys, ParleyListener l, Transport t)
             throws Exception {
-        ParleyClient.Builder b = ParleyClient.builder().server(s.uri()).name(name).identity(keys)
-                .serverKey(s.server.publicKey()).listener(l)
-                .reconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(300));
+        ParleyClient.Builder b =
+                ParleyClient.builder()
+                        .server(s.uri())
+                        .name(name)
+                        .identity(keys)
+                        .serverKey(s.server.publicKey())
+                        .listener(l)
+                        .reconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(300));
         if (t != null) {
             b.transport(t);
         }
@@ -113,21 +121,27 @@ class SdkAgainstServerTest {
 
         SendResult sent = alice.send("main", "hello bob").get(10, TimeUnit.SECONDS);
         assertThat(sent.isAccepted()).isTrue();
-        ServerEvent.Message got = b.await(ServerEvent.Message.class, m -> m.text().equals("hello bob"));
+        ServerEvent.Message got =
+                b.await(ServerEvent.Message.class, m -> m.text().equals("hello bob"));
         assertThat(got.from()).isEqualTo("alice");
         assertThat(got.id()).isEqualTo(sent.id());
         assertThat(bob.who("main").get(10, TimeUnit.SECONDS)).contains("alice", "bob");
 
-        assertThat(bob.sendDirect("alice", "just you").get(10, TimeUnit.SECONDS).isAccepted()).isTrue();
-        ServerEvent.DirectMessage dm = a.await(ServerEvent.DirectMessage.class, m -> m.text().equals("just you"));
+        assertThat(bob.sendDirect("alice", "just you").get(10, TimeUnit.SECONDS).isAccepted())
+                .isTrue();
+        ServerEvent.DirectMessage dm =
+                a.await(ServerEvent.DirectMessage.class, m -> m.text().equals("just you"));
         assertThat(dm.from()).isEqualTo("bob");
 
         bob.join("dev").get(10, TimeUnit.SECONDS);
         SendResult refused = alice.send("dev", "not a member").get(10, TimeUnit.SECONDS);
         assertThat(refused.isAccepted()).isFalse();
         assertThat(refused.rejectionCode()).contains("not_member");
-        assertThat(alice.rooms().get(10, TimeUnit.SECONDS)).extracting(r -> r.room()).contains("main", "dev");
-        ServerEvent.HistoryPage page = bob.history("main", OptionalLong.empty(), 10).get(10, TimeUnit.SECONDS);
+        assertThat(alice.rooms().get(10, TimeUnit.SECONDS))
+                .extracting(r -> r.room())
+                .contains("main", "dev");
+        ServerEvent.HistoryPage page =
+                bob.history("main", OptionalLong.empty(), 10).get(10, TimeUnit.SECONDS);
         assertThat(page.messages()).extracting(ServerEvent.Message::text).contains("hello bob");
     }
 
@@ -143,7 +157,8 @@ class SdkAgainstServerTest {
         bob.join("dev").get(10, TimeUnit.SECONDS);
         ParleyConnection carol1 = connect(first, "carol", KeyPair.generate(), new Recorder(), null);
         carol1.join("dev").get(10, TimeUnit.SECONDS);
-        assertThat(carol1.send("dev", "before restart").get(10, TimeUnit.SECONDS).isAccepted()).isTrue();
+        assertThat(carol1.send("dev", "before restart").get(10, TimeUnit.SECONDS).isAccepted())
+                .isTrue();
         b.await(ServerEvent.Message.class, m -> m.text().equals("before restart"));
         carol1.close();
 
@@ -155,7 +170,10 @@ class SdkAgainstServerTest {
         ParleyConnection dave = connect(second, "dave", KeyPair.generate(), new Recorder(), null);
         dave.join("dev").get(10, TimeUnit.SECONDS);
         for (int i = 0; i < 60; i++) {
-            assertThat(dave.send(i % 3 == 0 ? "main" : "dev", "missed " + i).get(10, TimeUnit.SECONDS).isAccepted())
+            assertThat(
+                            dave.send(i % 3 == 0 ? "main" : "dev", "missed " + i)
+                                    .get(10, TimeUnit.SECONDS)
+                                    .isAccepted())
                     .isTrue();
         }
         gate.open();
@@ -164,7 +182,8 @@ class SdkAgainstServerTest {
         b.await(ServerEvent.Message.class, m -> m.text().equals("after reconnect"));
 
         List<String> serverDev = new ArrayList<>();
-        ServerEvent.HistoryPage page = dave.history("dev", OptionalLong.empty(), 100).get(10, TimeUnit.SECONDS);
+        ServerEvent.HistoryPage page =
+                dave.history("dev", OptionalLong.empty(), 100).get(10, TimeUnit.SECONDS);
         page.messages().forEach(m -> serverDev.add(m.text()));
         assertThat(b.texts("dev")).isEqualTo(serverDev);
         List<String> expectedMain = new ArrayList<>();
@@ -179,15 +198,30 @@ class SdkAgainstServerTest {
     void aServerWithAnotherKeyThanThePinnedOneIsRefused() throws Exception {
         TestServer s = start(dir.resolve("data"), 0);
         KeyPair impostorPin = KeyPair.generate();
-        assertThatThrownBy(() -> ParleyClient.builder().server(s.uri()).name("alice").identity(KeyPair.generate())
-                .serverKey(impostorPin.publicKey()).connect().get(20, TimeUnit.SECONDS))
+        assertThatThrownBy(
+                        () ->
+                                ParleyClient.builder()
+                                        .server(s.uri())
+                                        .name("alice")
+                                        .identity(KeyPair.generate())
+                                        .serverKey(impostorPin.publicKey())
+                                        .connect()
+                                        .get(20, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(ServerKeyChangedException.class)
                 .hasMessageContaining(impostorPin.publicKey().fingerprint());
 
         Path knownFile = dir.resolve("known_servers");
-        Files.writeString(knownFile, "127.0.0.1:" + s.port + " " + impostorPin.publicKey().toBase64() + "\n");
-        assertThatThrownBy(() -> ParleyClient.builder().server(s.uri()).name("alice").identity(KeyPair.generate())
-                .knownServers(new KnownServers(knownFile)).connect().get(20, TimeUnit.SECONDS))
+        Files.writeString(
+                knownFile, "127.0.0.1:" + s.port + " " + impostorPin.publicKey().toBase64() + "\n");
+        assertThatThrownBy(
+                        () ->
+                                ParleyClient.builder()
+                                        .server(s.uri())
+                                        .name("alice")
+                                        .identity(KeyPair.generate())
+                                        .knownServers(new KnownServers(knownFile))
+                                        .connect()
+                                        .get(20, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(ServerKeyChangedException.class)
                 .hasMessageContaining(knownFile.toString());
         assertThat(Files.readString(knownFile)).contains(impostorPin.publicKey().toBase64());
@@ -198,15 +232,29 @@ class SdkAgainstServerTest {
         KnownServers known = new KnownServers(dir.resolve("home/known_servers"));
         TestServer first = start(dir.resolve("data1"), 0);
         KeyPair alice = KeyPair.generate();
-        ParleyClient.builder().server(first.uri()).name("alice").identity(alice).knownServers(known)
-                .connect().get(20, TimeUnit.SECONDS).close();
+        ParleyClient.builder()
+                .server(first.uri())
+                .name("alice")
+                .identity(alice)
+                .knownServers(known)
+                .connect()
+                .get(20, TimeUnit.SECONDS)
+                .close();
         assertThat(known.lookup("127.0.0.1:" + first.port)).contains(first.server.publicKey());
         first.close();
 
-        TestServer second = start(dir.resolve("data2"), first.port); // a new data directory: a new key
+        TestServer second =
+                start(dir.resolve("data2"), first.port); // a new data directory: a new key
         assertThat(second.server.publicKey()).isNotEqualTo(first.server.publicKey());
-        assertThatThrownBy(() -> ParleyClient.builder().server(second.uri()).name("alice").identity(alice)
-                .knownServers(known).connect().get(20, TimeUnit.SECONDS))
+        assertThatThrownBy(
+                        () ->
+                                ParleyClient.builder()
+                                        .server(second.uri())
+                                        .name("alice")
+                                        .identity(alice)
+                                        .knownServers(known)
+                                        .connect()
+                                        .get(20, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(ServerKeyChangedException.class)
                 .hasMessageContaining(first.server.publicKey().fingerprint())
                 .hasMessageContaining(second.server.publicKey().fingerprint());

@@ -30,25 +30,33 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class TerminalChatTest {
     private static final long WAIT_MS = 20_000;
-    @TempDir
-    Path dir;
-    private final String socket = "parley-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+    @TempDir Path dir;
+    private final String socket =
+            "parley-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
     private TestServer server;
     private ParleyConnection bob;
     private final BlockingQueue<ServerEvent.Message> bobGot = new LinkedBlockingQueue<>();
 
     @BeforeEach
     void start() throws Exception {
-        Assumptions.assumeTrue(tmuxAvailable(), "tmux is not installed (scripts/install-test-deps installs it)");
+        Assumptions.assumeTrue(
+                tmuxAvailable(), "tmux is not installed (scripts/install-test-deps installs it)");
         server = TestServer.start(dir.resolve("server"), 0);
-        bob = ParleyClient.builder().server(server.uri()).name("bob").identity(KeyPair.generate())
-                .serverKey(server.server.publicKey())
-                .listener(new ParleyListener() {
-                    @Override
-                    public void onMessage(ServerEvent.Message m) {
-                        bobGot.add(m);
-                    }
-                }).connect().get(20, TimeUnit.SECONDS);
+        bob =
+                ParleyClient.builder()
+                        .server(server.uri())
+                        .name("bob")
+                        .identity(KeyPair.generate())
+                        .serverKey(server.server.publicKey())
+                        .listener(
+                                new ParleyListener() {
+                                    @Override
+                                    public void onMessage(ServerEvent.Message m) {
+                                        bobGot.add(m);
+                                    }
+                                })
+                        .connect()
+                        .get(20, TimeUnit.SECONDS);
     }
 
     @AfterEach
@@ -65,9 +73,25 @@ class TerminalChatTest {
     @Test
     void typedLineSurvivesIncomingMessagesAndPromptShowsTheRoom() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        String command = String.join(" ", List.of("env", "-u", "PARLEY_PASSPHRASE", "TERM=xterm-256color",
-                quote(java), "-cp", quote(System.getProperty("java.class.path")), "dev.parley.cli.ParleyCommand",
-                "chat", "--server", server.uri().toString(), "--name", "alice", "--home", quote(dir.resolve("home").toString())));
+        String command =
+                String.join(
+                        " ",
+                        List.of(
+                                "env",
+                                "-u",
+                                "PARLEY_PASSPHRASE",
+                                "TERM=xterm-256color",
+                                quote(java),
+                                "-cp",
+                                quote(System.getProperty("java.class.path")),
+                                "dev.parley.cli.ParleyCommand",
+                                "chat",
+                                "--server",
+                                server.uri().toString(),
+                                "--name",
+                                "alice",
+                                "--home",
+                                quote(dir.resolve("home").toString())));
         tmux("new-session", "-d", "-x", "120", "-y", "30", command);
 
         awaitScreen(s -> s.contains("New passphrase"));
@@ -115,9 +139,24 @@ class TerminalChatTest {
     @Test
     void worksOnADumbTerminal() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        String command = String.join(" ", List.of("env", "PARLEY_PASSPHRASE=pw", "TERM=dumb",
-                quote(java), "-cp", quote(System.getProperty("java.class.path")), "dev.parley.cli.ParleyCommand",
-                "chat", "--server", server.uri().toString(), "--name", "carol", "--home", quote(dir.resolve("home").toString())));
+        String command =
+                String.join(
+                        " ",
+                        List.of(
+                                "env",
+                                "PARLEY_PASSPHRASE=pw",
+                                "TERM=dumb",
+                                quote(java),
+                                "-cp",
+                                quote(System.getProperty("java.class.path")),
+                                "dev.parley.cli.ParleyCommand",
+                                "chat",
+                                "--server",
+                                server.uri().toString(),
+                                "--name",
+                                "carol",
+                                "--home",
+                                quote(dir.resolve("home").toString())));
         tmux("new-session", "-d", "-x", "120", "-y", "30", command);
         awaitScreen(s -> s.contains("[main] carol>"));
         bob.send("main", "hello dumb").get(10, TimeUnit.SECONDS);
@@ -135,7 +174,8 @@ class TerminalChatTest {
         assertThat(tmux("has-session")).as("the client exits on /quit").isNotZero();
     }
 
-    private ServerEvent.Message awaitBob(Predicate<ServerEvent.Message> p) throws InterruptedException {
+    private ServerEvent.Message awaitBob(Predicate<ServerEvent.Message> p)
+            throws InterruptedException {
         long deadline = System.currentTimeMillis() + WAIT_MS;
         while (System.currentTimeMillis() < deadline) {
             ServerEvent.Message m = bobGot.poll(100, TimeUnit.MILLISECONDS);
@@ -169,7 +209,10 @@ class TerminalChatTest {
 
     private String screen() {
         try {
-            Process p = new ProcessBuilder("tmux", "-L", socket, "capture-pane", "-p").redirectErrorStream(true).start();
+            Process p =
+                    new ProcessBuilder("tmux", "-L", socket, "capture-pane", "-p")
+                            .redirectErrorStream(true)
+                            .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor(5, TimeUnit.SECONDS);
             return out;
@@ -184,7 +227,11 @@ class TerminalChatTest {
     private int tmux(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p =
+                new ProcessBuilder(cmd)
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
         if (!p.waitFor(10, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("tmux " + args[0] + " hung");

@@ -18,7 +18,12 @@ final class TestServer implements AutoCloseable {
 
     /** Starts on {@code port} (0: any free port). */
     static TestServer start(Path dataDir, int port) throws Exception {
-        return start(ServerConfig.builder().host("127.0.0.1").port(port).dataDir(dataDir).rateLimit(200, 400));
+        return start(
+                ServerConfig.builder()
+                        .host("127.0.0.1")
+                        .port(port)
+                        .dataDir(dataDir)
+                        .rateLimit(200, 400));
     }
 
     /** Starts with the server's default limits (rate limit included) on any free port. */

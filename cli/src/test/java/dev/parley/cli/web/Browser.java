@@ -46,15 +46,27 @@ final class Browser implements AutoCloseable {
         this.profile = Files.createTempDirectory("parley-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--disable-quic", "--disable-extensions", "--disable-default-apps",
-                "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=en-GB");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+                "--disable-extensions",
+                "--disable-default-apps",
+                "--user-data-dir=" + profile,
+                "--window-size=" + width + "," + height,
+                "--lang=en-GB");
         options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
+        ChromeDriverService service =
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                        .usingAnyFreePort()
+                        .build();
         ChromeDriver d;
         try {
             d = new ChromeDriver(service, options);
@@ -80,8 +92,10 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).withMessage(label + ": " + what)
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+        return new WebDriverWait(driver, WAIT)
+                .withMessage(label + ": " + what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition);
     }
 
     Object js(String script, Object... args) {
@@ -90,16 +104,26 @@ final class Browser implements AutoCloseable {
 
     /** Browser console entries at level SEVERE since the last call (CSP violations land here). */
     List<String> consoleErrors() {
-        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+        return driver
+                .manage()
+                .logs()
+                .get(org.openqa.selenium.logging.LogType.BROWSER)
+                .getAll()
+                .stream()
                 .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
                 .map(org.openqa.selenium.logging.LogEntry::getMessage)
                 .toList();
     }
 
-    /** Every URL the page has fetched (document, scripts, wasm, XHR/fetch), from the Resource Timing API. */
+    /**
+     * Every URL the page has fetched (document, scripts, wasm, XHR/fetch), from the Resource Timing
+     * API.
+     */
     @SuppressWarnings("unchecked")
     List<String> fetchedUrls() {
-        return (List<String>) js("return [location.href].concat(performance.getEntriesByType('resource').map(e => e.name));");
+        return (List<String>)
+                js(
+                        "return [location.href].concat(performance.getEntriesByType('resource').map(e => e.name));");
     }
 
     void resize(int width, int height) {

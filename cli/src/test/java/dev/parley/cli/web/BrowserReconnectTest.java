@@ -13,15 +13,13 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The browser client when its server goes away: it reconnects by itself to the same server,
- * and stops with a warning when the server comes back with another key.
+ * The browser client when its server goes away: it reconnects by itself to the same server, and
+ * stops with a warning when the server comes back with another key.
  */
 @Timeout(120)
 class BrowserReconnectTest {
-    @TempDir
-    Path dataDir;
-    @TempDir
-    Path otherDataDir;
+    @TempDir Path dataDir;
+    @TempDir Path otherDataDir;
 
     @Test
     void reconnectsAfterARestartAndStopsWhenTheServerKeyChanges() throws Exception {
@@ -37,7 +35,9 @@ class BrowserReconnectTest {
                 awaitMessage(dave, "dave", "before the restart");
 
                 current.server().close();
-                dave.await("reconnecting shown", d -> dave.byId("conn-state").getText().startsWith("Reconnecting"));
+                dave.await(
+                        "reconnecting shown",
+                        d -> dave.byId("conn-state").getText().startsWith("Reconnecting"));
                 shot(dave, "reconnecting");
                 current = WebClientSupport.startServer(dataDir, port); // same key, same identities
                 awaitOnline(dave);
@@ -47,10 +47,13 @@ class BrowserReconnectTest {
                 assertThat(WebClientSupport.texts(dave)).containsOnlyOnce("before the restart");
 
                 current.server().close();
-                current = WebClientSupport.startServer(otherDataDir, port); // a new key on the same address
+                current =
+                        WebClientSupport.startServer(
+                                otherDataDir, port); // a new key on the same address
                 dave.await("key change warning", d -> dave.byId("fatal").isDisplayed());
                 assertThat(dave.byId("fatal-title").getText()).isEqualTo("Server key changed");
-                assertThat(dave.byId("fatal-text").getText()).contains("different key", "127.0.0.1:" + port);
+                assertThat(dave.byId("fatal-text").getText())
+                        .contains("different key", "127.0.0.1:" + port);
                 assertThat(dave.byId("conn-state").getAttribute("data-state")).isEqualTo("stopped");
                 shot(dave, "server-key-changed");
 

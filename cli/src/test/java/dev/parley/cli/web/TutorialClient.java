@@ -19,9 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A client speaking the tutorial protocol (v1): text frames, frame 1 {@code name:base64(key)},
- * then base64 Secure Session messages, plain UTF-8 chat lines inside. Built on the project's
- * Themis {@link SecureSession} and the JDK WebSocket. For tests; always {@link #close()} it.
+ * A client speaking the tutorial protocol (v1): text frames, frame 1 {@code name:base64(key)}, then
+ * base64 Secure Session messages, plain UTF-8 chat lines inside. Built on the project's Themis
+ * {@link SecureSession} and the JDK WebSocket. For tests; always {@link #close()} it.
  */
 final class TutorialClient implements AutoCloseable {
     private final String name;
@@ -36,12 +36,17 @@ final class TutorialClient implements AutoCloseable {
     TutorialClient(int port, String name, PublicKey serverKey) throws Exception {
         this.name = name;
         byte[] serverId = "server".getBytes(StandardCharsets.UTF_8);
-        this.session = SecureSession.create(name.getBytes(StandardCharsets.UTF_8), keys.privateKey(),
-                id -> java.util.Arrays.equals(id, serverId) ? serverKey : null);
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/"), new Listener())
-                .get(10, TimeUnit.SECONDS);
+        this.session =
+                SecureSession.create(
+                        name.getBytes(StandardCharsets.UTF_8),
+                        keys.privateKey(),
+                        id -> java.util.Arrays.equals(id, serverId) ? serverKey : null);
+        this.socket =
+                HttpClient.newHttpClient()
+                        .newWebSocketBuilder()
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .buildAsync(URI.create("ws://127.0.0.1:" + port + "/"), new Listener())
+                        .get(10, TimeUnit.SECONDS);
         send(name + ":" + Base64.getEncoder().encodeToString(keys.publicKey().toByteArray()));
         send(Base64.getEncoder().encodeToString(session.connectRequest()));
         established.get(10, TimeUnit.SECONDS);
@@ -49,7 +54,9 @@ final class TutorialClient implements AutoCloseable {
 
     /** Sends one chat line or command (e.g. {@code /msg bob hi}). */
     synchronized void say(String line) throws Exception {
-        send(Base64.getEncoder().encodeToString(session.wrap(line.getBytes(StandardCharsets.UTF_8))));
+        send(
+                Base64.getEncoder()
+                        .encodeToString(session.wrap(line.getBytes(StandardCharsets.UTF_8))));
     }
 
     /** Waits up to 15 s for a received line matching {@code p}; lines seen before count too. */
@@ -89,7 +96,7 @@ final class TutorialClient implements AutoCloseable {
                     }
                     lines.add(line);
                 }
-                default -> { }
+                default -> {}
             }
             if (session.isEstablished()) {
                 established.complete(null);
@@ -101,7 +108,10 @@ final class TutorialClient implements AutoCloseable {
 
     @Override
     public void close() {
-        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye")
+                .orTimeout(5, TimeUnit.SECONDS)
+                .exceptionally(e -> null)
+                .join();
         socket.abort();
     }
 

@@ -14,8 +14,7 @@ import org.openqa.selenium.WebElement;
 
 /** Server lifecycle and page actions shared by the browser tests. */
 final class WebClientSupport {
-    private WebClientSupport() {
-    }
+    private WebClientSupport() {}
 
     /** A started server and its bound port. */
     record Running(ParleyServer server, int port) {
@@ -24,15 +23,25 @@ final class WebClientSupport {
         }
     }
 
-    /** Starts a server on 127.0.0.1 ({@code port} 0 picks a free one) with its data in {@code dataDir}. */
+    /**
+     * Starts a server on 127.0.0.1 ({@code port} 0 picks a free one) with its data in {@code
+     * dataDir}.
+     */
     static Running startServer(Path dataDir, int port) throws Exception {
         return startServer(dataDir, port, b -> b);
     }
 
-    static Running startServer(Path dataDir, int port, java.util.function.UnaryOperator<ServerConfig.Builder> tune)
+    static Running startServer(
+            Path dataDir, int port, java.util.function.UnaryOperator<ServerConfig.Builder> tune)
             throws Exception {
-        ParleyServer server = new ParleyServer(tune.apply(ServerConfig.builder()
-                .host("127.0.0.1").port(port).dataDir(dataDir)).build());
+        ParleyServer server =
+                new ParleyServer(
+                        tune.apply(
+                                        ServerConfig.builder()
+                                                .host("127.0.0.1")
+                                                .port(port)
+                                                .dataDir(dataDir))
+                                .build());
         try {
             return new Running(server, server.start().get(30, TimeUnit.SECONDS));
         } catch (Exception e) {
@@ -53,7 +62,9 @@ final class WebClientSupport {
     }
 
     static void awaitOnline(Browser b) {
-        b.await("connection online", d -> "online".equals(b.byId("conn-state").getAttribute("data-state")));
+        b.await(
+                "connection online",
+                d -> "online".equals(b.byId("conn-state").getAttribute("data-state")));
     }
 
     /** Types into the composer and presses Enter. */
@@ -64,21 +75,29 @@ final class WebClientSupport {
     }
 
     static List<String> texts(Browser b) {
-        return b.all("#messages .msg .text").stream().map(e -> e.getAttribute("textContent")).toList();
+        return b.all("#messages .msg .text").stream()
+                .map(e -> e.getAttribute("textContent"))
+                .toList();
     }
 
-    /** Waits until the open conversation shows a message with exactly this text from {@code from}. */
+    /**
+     * Waits until the open conversation shows a message with exactly this text from {@code from}.
+     */
     static WebElement awaitMessage(Browser b, String from, String text) {
-        return b.await("message <" + from + "> " + text, d -> {
-            for (WebElement m : d.findElements(By.cssSelector("#messages .msg:not(.system)"))) {
-                String sender = m.findElement(By.className("from")).getAttribute("textContent");
-                WebElement body = m.findElement(By.className("text"));
-                if (sender.equals(from) && text.equals(body.getAttribute("textContent"))) {
-                    return body;
-                }
-            }
-            return null;
-        });
+        return b.await(
+                "message <" + from + "> " + text,
+                d -> {
+                    for (WebElement m :
+                            d.findElements(By.cssSelector("#messages .msg:not(.system)"))) {
+                        String sender =
+                                m.findElement(By.className("from")).getAttribute("textContent");
+                        WebElement body = m.findElement(By.className("text"));
+                        if (sender.equals(from) && text.equals(body.getAttribute("textContent"))) {
+                            return body;
+                        }
+                    }
+                    return null;
+                });
     }
 
     /** Clicks the sidebar entry of a conversation ({@code room:x} or {@code dm:x}). */
@@ -89,19 +108,21 @@ final class WebClientSupport {
             b.byId("menu-button").click();
         }
         // the lists re-render on every event: find the entry afresh until a click lands
-        b.await("conversation " + convId + " open", d -> {
-            try {
-                WebElement button = d.findElement(entry);
-                if ("true".equals(button.getAttribute("aria-current"))) {
-                    return true;
-                }
-                button.click();
-            } catch (org.openqa.selenium.StaleElementReferenceException
-                    | org.openqa.selenium.ElementNotInteractableException e) {
-                // re-rendered or still sliding in; try again
-            }
-            return false;
-        });
+        b.await(
+                "conversation " + convId + " open",
+                d -> {
+                    try {
+                        WebElement button = d.findElement(entry);
+                        if ("true".equals(button.getAttribute("aria-current"))) {
+                            return true;
+                        }
+                        button.click();
+                    } catch (org.openqa.selenium.StaleElementReferenceException
+                            | org.openqa.selenium.ElementNotInteractableException e) {
+                        // re-rendered or still sliding in; try again
+                    }
+                    return false;
+                });
     }
 
     /** The unread badge text of a conversation entry, or "" if it has none. */

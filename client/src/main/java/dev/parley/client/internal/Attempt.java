@@ -6,9 +6,9 @@ import dev.parley.themis.PublicKey;
 
 /**
  * One socket of a {@link ClientConnection}: its transport socket and Secure Session driver.
- * Transport callbacks hop onto the connection's event thread; callbacks of a replaced attempt
- * are ignored there. Fields are touched only on the event thread, apart from {@link #socket},
- * which is volatile for the output methods.
+ * Transport callbacks hop onto the connection's event thread; callbacks of a replaced attempt are
+ * ignored there. Fields are touched only on the event thread, apart from {@link #socket}, which is
+ * volatile for the output methods.
  */
 final class Attempt implements Transport.Listener, SessionDriver.Output {
     private final ClientConnection owner;

@@ -48,22 +48,32 @@ public final class ClientConnection extends RequestApi {
         this.config = config;
         this.trust = new ServerTrust(config);
         this.tracker = new RequestTracker(config.name());
-        java.util.concurrent.ScheduledThreadPoolExecutor executor = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "parley-client-" + config.name());
-            t.setDaemon(true);
-            return t;
-        });
+        java.util.concurrent.ScheduledThreadPoolExecutor executor =
+                new java.util.concurrent.ScheduledThreadPoolExecutor(
+                        1,
+                        r -> {
+                            Thread t = new Thread(r, "parley-client-" + config.name());
+                            t.setDaemon(true);
+                            return t;
+                        });
         // once closed, pending timers (reconnects, timeouts) are dropped, not waited for
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         executor.setRemoveOnCancelPolicy(true);
         this.loop = executor;
-        this.outbox = new Outbox(new SendPacer(config.sendRatePerSecond(), config.sendBurst(), System::nanoTime), loop);
+        this.outbox =
+                new Outbox(
+                        new SendPacer(
+                                config.sendRatePerSecond(), config.sendBurst(), System::nanoTime),
+                        loop);
     }
 
     public static CompletableFuture<ParleyConnection> start(ClientConfig config) {
         ClientConnection c = new ClientConnection(config);
         c.onLoop(c::attempt);
-        c.loop.scheduleAtFixedRate(() -> c.ping(), config.pingInterval().toMillis(), config.pingInterval().toMillis(),
+        c.loop.scheduleAtFixedRate(
+                () -> c.ping(),
+                config.pingInterval().toMillis(),
+                config.pingInterval().toMillis(),
                 TimeUnit.MILLISECONDS);
         return c.connected;
     }
@@ -83,29 +93,61 @@ public final class ClientConnection extends RequestApi {
         if (state == ConnectionState.CLOSED) {
             return;
         }
-        trust.resolve().whenComplete((key, error) -> onLoop(() -> {
-            if (error != null) {
-                dropped(null, unwrap(error));
-                return;
-            }
-            Attempt a = new Attempt(this, key);
-            current = a;
-            loop.schedule(() -> {
-                if (current == a && !a.welcomed) {
-                    dropped(a, new ParleyException("no welcome from " + config.hostPort() + " within "
-                            + config.connectTimeout().toMillis() + " ms"));
-                }
-            }, config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            config.transport().open(config.server(), dev.parley.client.ParleyClient.SUBPROTOCOL, a)
-                    .whenComplete((socket, openError) -> onLoop(() -> opened(a, socket, openError)));
-        }));
+        trust.resolve()
+                .whenComplete(
+                        (key, error) ->
+                                onLoop(
+                                        () -> {
+                                            if (error != null) {
+                                                dropped(null, unwrap(error));
+                                                return;
+                                            }
+                                            Attempt a = new Attempt(this, key);
+                                            current = a;
+                                            loop.schedule(
+                                                    () -> {
+                                                        if (current == a && !a.welcomed) {
+                                                            dropped(
+                                                                    a,
+                                                                    new ParleyException(
+                                                                            "no welcome from "
+                                                                                    + config
+                                                                                            .hostPort()
+                                                                                    + " within "
+                                                                                    + config.connectTimeout()
+                                                                                            .toMillis()
+                                                                                    + " ms"));
+                                                        }
+                                                    },
+                                                    config.connectTimeout().toMillis(),
+                                                    TimeUnit.MILLISECONDS);
+                                            config.transport()
+                                                    .open(
+                                                            config.server(),
+                                                            dev.parley.client.ParleyClient
+                                                                    .SUBPROTOCOL,
+                                                            a)
+                                                    .whenComplete(
+                                                            (socket, openError) ->
+                                                                    onLoop(
+                                                                            () ->
+                                                                                    opened(
+                                                                                            a,
+                                                                                            socket,
+                                                                                            openError)));
+                                        }));
     }
 
     private void opened(Attempt a, dev.parley.client.Transport.Socket socket, Throwable error) {
         if (error != null) {
             if (current == a) {
-                dropped(a, new ConnectionLostException("cannot connect to " + config.server() + ": "
-                        + unwrap(error).getMessage()));
+                dropped(
+                        a,
+                        new ConnectionLostException(
+                                "cannot connect to "
+                                        + config.server()
+                                        + ": "
+                                        + unwrap(error).getMessage()));
             }
             return;
         }
@@ -151,13 +193,21 @@ public final class ClientConnection extends RequestApi {
     private void handshakeFailed(Attempt a, SecureSessionException e) {
         current = null;
         a.close();
-        trust.explain(a.serverKey, e).whenComplete((explained, never) -> onLoop(() -> dropped(null, explained)));
+        trust.explain(a.serverKey, e)
+                .whenComplete((explained, never) -> onLoop(() -> dropped(null, explained)));
     }
 
     void onSocketClosed(Attempt a, int code, String reason) {
         if (current == a) {
-            dropped(a, new ConnectionLostException("connection closed by " + config.hostPort() + " (" + code
-                    + (reason == null || reason.isEmpty() ? "" : " " + reason) + ")"));
+            dropped(
+                    a,
+                    new ConnectionLostException(
+                            "connection closed by "
+                                    + config.hostPort()
+                                    + " ("
+                                    + code
+                                    + (reason == null || reason.isEmpty() ? "" : " " + reason)
+                                    + ")"));
         }
     }
 
@@ -177,15 +227,20 @@ public final class ClientConnection extends RequestApi {
         if (state == ConnectionState.CLOSED) {
             return;
         }
-        boolean fatal = !connected.isDone() || cause instanceof ServerKeyChangedException
-                || failures >= config.maxReconnectAttempts();
+        boolean fatal =
+                !connected.isDone()
+                        || cause instanceof ServerKeyChangedException
+                        || failures >= config.maxReconnectAttempts();
         if (fatal) {
             shutDown(cause);
             return;
         }
         setState(ConnectionState.RECONNECTING);
         config.listener().onDisconnected(cause);
-        long base = Math.min(config.maxBackoff().toMillis(), config.minBackoff().toMillis() << Math.min(failures, 20));
+        long base =
+                Math.min(
+                        config.maxBackoff().toMillis(),
+                        config.minBackoff().toMillis() << Math.min(failures, 20));
         long delay = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
         failures++;
         loop.schedule(this::attempt, delay, TimeUnit.MILLISECONDS);
@@ -277,18 +332,19 @@ public final class ClientConnection extends RequestApi {
         tracker.addQuery(Kind.HISTORY, room, f);
         a.driver.send(new ClientEvent.History(room, before, historyLimit));
         // completed on the event thread by the tracker (or by failAll)
-        f.whenComplete((page, error) -> {
-            if (error != null) {
-                catchUp.abort(room).forEach(config.listener()::onMessage);
-                return;
-            }
-            CatchUp.Step step = catchUp.onPage(room, page, historyLimit);
-            if (step.done()) {
-                step.messages().forEach(config.listener()::onMessage);
-            } else if (current == a) {
-                requestCatchUpPage(a, room, step.beforeId());
-            }
-        });
+        f.whenComplete(
+                (page, error) -> {
+                    if (error != null) {
+                        catchUp.abort(room).forEach(config.listener()::onMessage);
+                        return;
+                    }
+                    CatchUp.Step step = catchUp.onPage(room, page, historyLimit);
+                    if (step.done()) {
+                        step.messages().forEach(config.listener()::onMessage);
+                    } else if (current == a) {
+                        requestCatchUpPage(a, room, step.beforeId());
+                    }
+                });
     }
 
     private void ping() {
@@ -310,14 +366,16 @@ public final class ClientConnection extends RequestApi {
         if (state == ConnectionState.CLOSED) {
             f.completeExceptionally(new ConnectionLostException("connection closed"));
         } else if (!outbox.add(f, send)) {
-            f.completeExceptionally(new ConnectionLostException(Outbox.MAX_WAITING + " requests already waiting"));
+            f.completeExceptionally(
+                    new ConnectionLostException(Outbox.MAX_WAITING + " requests already waiting"));
         } else {
             drainOutbox();
         }
     }
 
     private void drainOutbox() {
-        outbox.drain(() -> state == ConnectionState.CONNECTED && current != null && current.welcomed);
+        outbox.drain(
+                () -> state == ConnectionState.CONNECTED && current != null && current.welcomed);
     }
 
     @Override
@@ -354,11 +412,12 @@ public final class ClientConnection extends RequestApi {
 
     @Override
     public void close() {
-        onLoop(() -> {
-            if (state != ConnectionState.CLOSED) {
-                shutDown(null);
-            }
-        });
+        onLoop(
+                () -> {
+                    if (state != ConnectionState.CLOSED) {
+                        shutDown(null);
+                    }
+                });
     }
 
     /** Ends everything; {@code cause} null means the user closed (no disconnect is reported). */
@@ -371,21 +430,25 @@ public final class ClientConnection extends RequestApi {
         tracker.failAll("connection closed");
         outbox.failAll(f -> new ConnectionLostException("connection closed"));
         setState(ConnectionState.CLOSED);
-        boolean wasConnected = !connected.completeExceptionally(
-                cause != null ? cause : new ConnectionLostException("connection closed"));
+        boolean wasConnected =
+                !connected.completeExceptionally(
+                        cause != null ? cause : new ConnectionLostException("connection closed"));
         if (wasConnected && cause != null) {
             config.listener().onDisconnected(cause);
         }
         loop.shutdown();
         // this runs on the event thread: wait for it to finish from elsewhere
-        new Thread(() -> {
-            try {
-                loop.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            terminated.complete(null);
-        }, "parley-client-close").start();
+        new Thread(
+                        () -> {
+                            try {
+                                loop.awaitTermination(10, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            terminated.complete(null);
+                        },
+                        "parley-client-close")
+                .start();
     }
 
     @Override

@@ -15,8 +15,7 @@ import java.util.function.Function;
 final class Outbox {
     static final int MAX_WAITING = 1000;
 
-    private record Queued(CompletableFuture<?> future, Runnable send) {
-    }
+    private record Queued(CompletableFuture<?> future, Runnable send) {}
 
     private final ArrayDeque<Queued> queue = new ArrayDeque<>();
     private final SendPacer pacer;
@@ -38,8 +37,8 @@ final class Outbox {
     }
 
     /**
-     * Sends waiting requests in order while {@code canSend} holds and the pacer allows; when
-     * the pacer says wait, schedules another drain for when it will allow.
+     * Sends waiting requests in order while {@code canSend} holds and the pacer allows; when the
+     * pacer says wait, schedules another drain for when it will allow.
      */
     void drain(BooleanSupplier canSend) {
         while (!queue.isEmpty() && canSend.getAsBoolean()) {
@@ -51,10 +50,13 @@ final class Outbox {
             if (wait > 0) {
                 if (!drainScheduled) {
                     drainScheduled = true;
-                    loop.schedule(() -> {
-                        drainScheduled = false;
-                        drain(canSend);
-                    }, wait, TimeUnit.NANOSECONDS);
+                    loop.schedule(
+                            () -> {
+                                drainScheduled = false;
+                                drain(canSend);
+                            },
+                            wait,
+                            TimeUnit.NANOSECONDS);
                 }
                 return;
             }

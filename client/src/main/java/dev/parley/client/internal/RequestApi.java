@@ -20,8 +20,8 @@ import java.util.function.Supplier;
 
 /**
  * The request half of {@link ParleyConnection}: builds each event (validating arguments on the
- * caller's thread where possible), registers its future with the {@link RequestTracker} and
- * hands it to the event thread, with the request timeout applied.
+ * caller's thread where possible), registers its future with the {@link RequestTracker} and hands
+ * it to the event thread, with the request timeout applied.
  */
 abstract class RequestApi implements ParleyConnection {
     private final String idPrefix = randomHex(6) + "-";
@@ -71,26 +71,31 @@ abstract class RequestApi implements ParleyConnection {
     }
 
     @Override
-    public CompletableFuture<ServerEvent.HistoryPage> history(String room, OptionalLong beforeId, int limit) {
+    public CompletableFuture<ServerEvent.HistoryPage> history(
+            String room, OptionalLong beforeId, int limit) {
         return query(Kind.HISTORY, room, () -> new ClientEvent.History(room, beforeId, limit));
     }
 
     private CompletableFuture<SendResult> message(Function<String, ClientEvent> make) {
         CompletableFuture<SendResult> f = new CompletableFuture<>();
-        onEventThread(f, () -> {
-            String id = idPrefix + (++nextMsgId);
-            ClientEvent event;
-            try {
-                event = make.apply(id);
-            } catch (IllegalArgumentException e) {
-                f.completeExceptionally(e);
-                return;
-            }
-            dispatch(f, () -> {
-                tracker().addSend(id, f);
-                sendEvent(event);
-            });
-        });
+        onEventThread(
+                f,
+                () -> {
+                    String id = idPrefix + (++nextMsgId);
+                    ClientEvent event;
+                    try {
+                        event = make.apply(id);
+                    } catch (IllegalArgumentException e) {
+                        f.completeExceptionally(e);
+                        return;
+                    }
+                    dispatch(
+                            f,
+                            () -> {
+                                tracker().addSend(id, f);
+                                sendEvent(event);
+                            });
+                });
         return timed(f);
     }
 
@@ -102,10 +107,15 @@ abstract class RequestApi implements ParleyConnection {
             return CompletableFuture.failedFuture(e);
         }
         CompletableFuture<T> f = new CompletableFuture<>();
-        onEventThread(f, () -> dispatch(f, () -> {
-            tracker().addQuery(kind, room, f);
-            sendEvent(event);
-        }));
+        onEventThread(
+                f,
+                () ->
+                        dispatch(
+                                f,
+                                () -> {
+                                    tracker().addQuery(kind, room, f);
+                                    sendEvent(event);
+                                }));
         return timed(f);
     }
 
@@ -118,13 +128,15 @@ abstract class RequestApi implements ParleyConnection {
     }
 
     private <T> CompletableFuture<T> timed(CompletableFuture<T> f) {
-        f.orTimeout(requestTimeout().toMillis(), TimeUnit.MILLISECONDS).whenComplete((r, e) -> {
-            try {
-                execute(() -> tracker().forget(f));
-            } catch (RejectedExecutionException closed) {
-                // closed: the tracker was cleared
-            }
-        });
+        f.orTimeout(requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete(
+                        (r, e) -> {
+                            try {
+                                execute(() -> tracker().forget(f));
+                            } catch (RejectedExecutionException closed) {
+                                // closed: the tracker was cleared
+                            }
+                        });
         return f;
     }
 
@@ -133,7 +145,8 @@ abstract class RequestApi implements ParleyConnection {
         new SecureRandom().nextBytes(random);
         StringBuilder hex = new StringBuilder();
         for (byte b : random) {
-            hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+            hex.append(Character.forDigit((b >> 4) & 0xf, 16))
+                    .append(Character.forDigit(b & 0xf, 16));
         }
         return hex.toString();
     }

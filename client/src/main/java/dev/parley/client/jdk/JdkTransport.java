@@ -21,8 +21,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Thread-safe; one instance may serve many connections.
  */
 public final class JdkTransport implements Transport {
-    /** Largest incoming message accepted (the protocol's largest event plus Secure Session overhead). */
+    /**
+     * Largest incoming message accepted (the protocol's largest event plus Secure Session
+     * overhead).
+     */
     public static final int MAX_MESSAGE_BYTES = (1 << 20) + 1024;
+
     private static final int MAX_KEY_RESPONSE = 4096;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private final HttpClient http;
@@ -43,15 +47,19 @@ public final class JdkTransport implements Transport {
     @Override
     public CompletableFuture<String> fetchText(URI uri) {
         HttpRequest req = HttpRequest.newBuilder(uri).timeout(CONNECT_TIMEOUT).GET().build();
-        return http.sendAsync(req, HttpResponse.BodyHandlers.ofByteArray()).thenApply(res -> {
-            if (res.statusCode() != 200) {
-                throw new java.util.concurrent.CompletionException(new IOException("HTTP " + res.statusCode()));
-            }
-            if (res.body().length > MAX_KEY_RESPONSE) {
-                throw new java.util.concurrent.CompletionException(new IOException("response too large"));
-            }
-            return new String(res.body(), StandardCharsets.UTF_8);
-        });
+        return http.sendAsync(req, HttpResponse.BodyHandlers.ofByteArray())
+                .thenApply(
+                        res -> {
+                            if (res.statusCode() != 200) {
+                                throw new java.util.concurrent.CompletionException(
+                                        new IOException("HTTP " + res.statusCode()));
+                            }
+                            if (res.body().length > MAX_KEY_RESPONSE) {
+                                throw new java.util.concurrent.CompletionException(
+                                        new IOException("response too large"));
+                            }
+                            return new String(res.body(), StandardCharsets.UTF_8);
+                        });
     }
 
     /** Serialises sends: the JDK WebSocket allows one outstanding send at a time. */
@@ -76,10 +84,11 @@ public final class JdkTransport implements Transport {
 
         @Override
         public synchronized void close() {
-            last = last.handle((r, e) -> null)
-                    .thenCompose(x -> ws.sendClose(WebSocket.NORMAL_CLOSURE, ""))
-                    .orTimeout(1, TimeUnit.SECONDS)
-                    .whenComplete((r, e) -> ws.abort());
+            last =
+                    last.handle((r, e) -> null)
+                            .thenCompose(x -> ws.sendClose(WebSocket.NORMAL_CLOSURE, ""))
+                            .orTimeout(1, TimeUnit.SECONDS)
+                            .whenComplete((r, e) -> ws.abort());
         }
     }
 
@@ -141,8 +150,10 @@ public final class JdkTransport implements Transport {
 
         @Override
         public void onError(WebSocket ws, Throwable error) {
-            closedOnce(1006, error.getClass().getSimpleName()
-                    + (error.getMessage() == null ? "" : ": " + error.getMessage()));
+            closedOnce(
+                    1006,
+                    error.getClass().getSimpleName()
+                            + (error.getMessage() == null ? "" : ": " + error.getMessage()));
         }
 
         private void tooLarge(WebSocket ws) {

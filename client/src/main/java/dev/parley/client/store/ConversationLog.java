@@ -10,8 +10,8 @@ import java.util.Objects;
 
 /**
  * The local history of one conversation (a room or a direct-message peer) on one server: an
- * append-only encrypted file whose name is a keyed hash, so neither names nor text are on disk
- * in plaintext. Survives a crash mid-append (see {@link RecordLog}).
+ * append-only encrypted file whose name is a keyed hash, so neither names nor text are on disk in
+ * plaintext. Survives a crash mid-append (see {@link RecordLog}).
  *
  * <p>Not thread-safe: use from one thread, or synchronize externally.
  */
@@ -21,19 +21,22 @@ public final class ConversationLog {
     private final String conversation;
     private final List<HistoryEntry> entries;
 
-    private ConversationLog(RecordLog log, String server, String conversation, List<HistoryEntry> entries) {
+    private ConversationLog(
+            RecordLog log, String server, String conversation, List<HistoryEntry> entries) {
         this.log = log;
         this.server = server;
         this.conversation = conversation;
         this.entries = entries;
     }
 
-    static ConversationLog open(RecordLog log, String server, String conversation) throws IOException {
+    static ConversationLog open(RecordLog log, String server, String conversation)
+            throws IOException {
         List<HistoryEntry> entries = new ArrayList<>();
         List<byte[]> records = log.records();
         if (!records.isEmpty()) {
             EntryCodec.Header h = EntryCodec.decodeHeader(records.get(0));
-            if (server != null && (!h.server().equals(server) || !h.conversation().equals(conversation))) {
+            if (server != null
+                    && (!h.server().equals(server) || !h.conversation().equals(conversation))) {
                 throw new IOException("history file belongs to another conversation");
             }
             server = h.server();

@@ -12,8 +12,12 @@ import java.util.Objects;
  * @param to the room (for {@link Kind#ROOM}) or the recipient (for {@link Kind#DIRECT})
  * @param text the message text
  */
-public record HistoryEntry(Kind kind, long id, long timestamp, String from, String to, String text) {
-    public enum Kind { ROOM, DIRECT }
+public record HistoryEntry(
+        Kind kind, long id, long timestamp, String from, String to, String text) {
+    public enum Kind {
+        ROOM,
+        DIRECT
+    }
 
     public HistoryEntry {
         Objects.requireNonNull(kind, "kind");

@@ -10,8 +10,8 @@ import dev.parley.themis.SymmetricKey;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -47,8 +47,10 @@ public final class LocalStore {
     public static final String IDENTITY_FILE = "identity.cell";
     public static final String KNOWN_SERVERS_FILE = "known_servers";
     public static final String HISTORY_DIR = "history";
-    private static final byte[] IDENTITY_CONTEXT = "parley-identity-v1".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] NAME_KEY_LABEL = "parley-file-names-v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] IDENTITY_CONTEXT =
+            "parley-identity-v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NAME_KEY_LABEL =
+            "parley-file-names-v1".getBytes(StandardCharsets.US_ASCII);
     private static final int VERSION = 1;
     private static final long MAX_IDENTITY_FILE = 64 * 1024;
 
@@ -69,12 +71,13 @@ public final class LocalStore {
     }
 
     /**
-     * Creates the directory (mode 0700 where supported) and its identity file (0600) holding
-     * {@code identity} and a fresh data key, both sealed with {@code passphrase}.
+     * Creates the directory (mode 0700 where supported) and its identity file (0600) holding {@code
+     * identity} and a fresh data key, both sealed with {@code passphrase}.
      *
      * @throws java.nio.file.FileAlreadyExistsException if an identity file exists already
      */
-    public static LocalStore create(Path home, String passphrase, KeyPair identity) throws IOException {
+    public static LocalStore create(Path home, String passphrase, KeyPair identity)
+            throws IOException {
         requirePassphrase(passphrase);
         Objects.requireNonNull(identity, "identity");
         createPrivateDirectory(home);
@@ -84,7 +87,10 @@ public final class LocalStore {
         Arrays.fill(plain, (byte) 0);
         Path file = home.resolve(IDENTITY_FILE);
         try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(
+                    file,
+                    PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
             Files.createFile(file);
         }
@@ -98,7 +104,8 @@ public final class LocalStore {
      * @throws WrongPassphraseException if the passphrase does not open the identity file
      * @throws IOException if the file is missing, unreadable or malformed
      */
-    public static LocalStore open(Path home, String passphrase) throws IOException, WrongPassphraseException {
+    public static LocalStore open(Path home, String passphrase)
+            throws IOException, WrongPassphraseException {
         requirePassphrase(passphrase);
         Path file = home.resolve(IDENTITY_FILE);
         if (Files.size(file) > MAX_IDENTITY_FILE) {
@@ -106,10 +113,14 @@ public final class LocalStore {
         }
         byte[] plain;
         try {
-            plain = SecureCell.sealWithPassphrase(passphrase).decrypt(Files.readAllBytes(file), IDENTITY_CONTEXT);
+            plain =
+                    SecureCell.sealWithPassphrase(passphrase)
+                            .decrypt(Files.readAllBytes(file), IDENTITY_CONTEXT);
         } catch (SecureCellException e) {
-            throw new WrongPassphraseException("wrong passphrase for " + file
-                    + " (or the file is damaged); nothing was changed");
+            throw new WrongPassphraseException(
+                    "wrong passphrase for "
+                            + file
+                            + " (or the file is damaged); nothing was changed");
         }
         try {
             ByteBuffer in = ByteBuffer.wrap(plain);
@@ -123,7 +134,10 @@ public final class LocalStore {
             if (in.hasRemaining() || dataKey.length == 0) {
                 throw new IOException(file + ": malformed identity file");
             }
-            return new LocalStore(home, KeyPair.of(PrivateKey.fromBytes(privateKey)), SymmetricKey.fromBytes(dataKey));
+            return new LocalStore(
+                    home,
+                    KeyPair.of(PrivateKey.fromBytes(privateKey)),
+                    SymmetricKey.fromBytes(dataKey));
         } catch (BufferUnderflowException | KeyFormatException e) {
             throw new IOException(file + ": malformed identity file");
         } finally {
@@ -152,7 +166,9 @@ public final class LocalStore {
         return ConversationLog.open(RecordLog.open(file, dataSeal, tag), server, conversation);
     }
 
-    /** Every stored conversation of {@code server} (all servers when null), by conversation name. */
+    /**
+     * Every stored conversation of {@code server} (all servers when null), by conversation name.
+     */
     public List<ConversationLog> conversations(String server) throws IOException {
         List<ConversationLog> logs = new ArrayList<>();
         Path dir = home.resolve(HISTORY_DIR);
@@ -166,7 +182,8 @@ public final class LocalStore {
                 if (tag == null || tag.length != RecordLog.FILE_TAG_BYTES) {
                     continue; // not one of ours
                 }
-                ConversationLog log = ConversationLog.open(RecordLog.open(file, dataSeal, tag), null, null);
+                ConversationLog log =
+                        ConversationLog.open(RecordLog.open(file, dataSeal, tag), null, null);
                 if (log.server() != null && (server == null || server.equals(log.server()))) {
                     logs.add(log);
                 }
@@ -193,7 +210,10 @@ public final class LocalStore {
             return;
         }
         try {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(
+                    dir,
+                    PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rwx------")));
         } catch (UnsupportedOperationException e) {
             Files.createDirectories(dir);
         }
@@ -208,7 +228,8 @@ public final class LocalStore {
     private static String hex(byte[] bytes) {
         StringBuilder sb = new StringBuilder(bytes.length * 2);
         for (byte b : bytes) {
-            sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+            sb.append(Character.forDigit((b >> 4) & 0xf, 16))
+                    .append(Character.forDigit(b & 0xf, 16));
         }
         return sb.toString();
     }
@@ -222,7 +243,10 @@ public final class LocalStore {
         for (int i = 0; i < out.length; i++) {
             int hi = Character.digit(s.charAt(2 * i), 16);
             int lo = Character.digit(s.charAt(2 * i + 1), 16);
-            if (hi < 0 || lo < 0 || Character.isUpperCase(s.charAt(2 * i)) || Character.isUpperCase(s.charAt(2 * i + 1))) {
+            if (hi < 0
+                    || lo < 0
+                    || Character.isUpperCase(s.charAt(2 * i))
+                    || Character.isUpperCase(s.charAt(2 * i + 1))) {
                 return null;
             }
             out[i] = (byte) (hi << 4 | lo);

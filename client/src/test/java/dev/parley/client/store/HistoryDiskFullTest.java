@@ -16,12 +16,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 8, part 3, the client's history file on a full disk: an append that does not fit fails
- * with an IOException (no other exception, no partial entry visible), every entry appended
- * before is intact on reopen, and appending works again once there is space. Two ways to fill
- * the disk: a small tmpfs (needs mount permission; skipped otherwise, with the reason) and
- * RLIMIT_FSIZE on a child JVM (any user on Linux; the JVM ignores SIGXFSZ, so the write fails
- * with EFBIG).
+ * Issue 8, part 3, the client's history file on a full disk: an append that does not fit fails with
+ * an IOException (no other exception, no partial entry visible), every entry appended before is
+ * intact on reopen, and appending works again once there is space. Two ways to fill the disk: a
+ * small tmpfs (needs mount permission; skipped otherwise, with the reason) and RLIMIT_FSIZE on a
+ * child JVM (any user on Linux; the JVM ignores SIGXFSZ, so the write fails with EFBIG).
  */
 @Timeout(120)
 class HistoryDiskFullTest {
@@ -30,11 +29,16 @@ class HistoryDiskFullTest {
     static final String PASSPHRASE = "disk full";
     private static final String TEXT = "t".repeat(3000);
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     static HistoryEntry entry(long id) {
-        return new HistoryEntry(HistoryEntry.Kind.ROOM, id, 1_700_000_000_000L + id, "alice", ROOM, id + " " + TEXT);
+        return new HistoryEntry(
+                HistoryEntry.Kind.ROOM,
+                id,
+                1_700_000_000_000L + id,
+                "alice",
+                ROOM,
+                id + " " + TEXT);
     }
 
     @Test
@@ -42,7 +46,8 @@ class HistoryDiskFullTest {
         Path mnt = dir.resolve("mnt");
         Files.createDirectories(mnt);
         String mounted = run("mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", mnt.toString());
-        Assumptions.assumeTrue(mounted.isEmpty(), "cannot mount a tmpfs here (needs CAP_SYS_ADMIN): " + mounted);
+        Assumptions.assumeTrue(
+                mounted.isEmpty(), "cannot mount a tmpfs here (needs CAP_SYS_ADMIN): " + mounted);
         try {
             Path home = mnt.resolve("home");
             LocalStore store = LocalStore.create(home, PASSPHRASE, KeyPair.generate());
@@ -62,7 +67,8 @@ class HistoryDiskFullTest {
             long stored = id - 1;
             assertThat(log.entries()).hasSize((int) stored);
             ConversationLog same = log;
-            assertThatThrownBy(() -> same.append(entry(stored + 1))).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> same.append(entry(stored + 1)))
+                    .isInstanceOf(IOException.class);
             assertThat(log.entries()).as("a failed append adds nothing").hasSize((int) stored);
 
             assertEntries(LocalStore.open(home, PASSPHRASE).conversation(SERVER, ROOM), stored);
@@ -82,9 +88,19 @@ class HistoryDiskFullTest {
         LocalStore.create(home, PASSPHRASE, KeyPair.generate());
         // bash's ulimit -f counts 1024-byte blocks: a 256 KiB history file at most
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder("/bin/bash", "-c", "ulimit -f 256; exec \"$0\" -cp \"$1\" " + HistoryFiller.class.getName()
-                + " \"$2\" \"$3\"", java, System.getProperty("java.class.path"), home.toString(), PASSPHRASE)
-                .redirectErrorStream(true).start();
+        Process p =
+                new ProcessBuilder(
+                                "/bin/bash",
+                                "-c",
+                                "ulimit -f 256; exec \"$0\" -cp \"$1\" "
+                                        + HistoryFiller.class.getName()
+                                        + " \"$2\" \"$3\"",
+                                java,
+                                System.getProperty("java.class.path"),
+                                home.toString(),
+                                PASSPHRASE)
+                        .redirectErrorStream(true)
+                        .start();
         String out;
         try {
             out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -97,7 +113,8 @@ class HistoryDiskFullTest {
         assertThat(lines.get(0)).startsWith("STORED ");
         long stored = Long.parseLong(lines.get(0).substring(7));
         assertThat(stored).isPositive();
-        assertThat(lines.subList(1, lines.size())).hasSize(4)
+        assertThat(lines.subList(1, lines.size()))
+                .hasSize(4)
                 .allSatisfy(l -> assertThat(l).isEqualTo("FAILED IOException: File too large"));
 
         ConversationLog log = LocalStore.open(home, PASSPHRASE).conversation(SERVER, ROOM);

@@ -18,27 +18,32 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LocalStoreTest {
-    @TempDir
-    Path home;
+    @TempDir Path home;
 
     private static HistoryEntry entry(long id, String from, String room, String text) {
-        return new HistoryEntry(HistoryEntry.Kind.ROOM, id, 1_700_000_000_000L + id, from, room, text);
+        return new HistoryEntry(
+                HistoryEntry.Kind.ROOM, id, 1_700_000_000_000L + id, from, room, text);
     }
 
     @Test
     void identityAndHistorySurviveReopening() throws Exception {
         KeyPair identity = KeyPair.generate();
         LocalStore store = LocalStore.create(home, "correct horse", identity);
-        store.conversation("chat.example:8080", "lobby").append(entry(1, "alice", "lobby", "hello"));
-        store.conversation("chat.example:8080", "lobby").append(entry(2, "bob", "lobby", "hi alice"));
+        store.conversation("chat.example:8080", "lobby")
+                .append(entry(1, "alice", "lobby", "hello"));
+        store.conversation("chat.example:8080", "lobby")
+                .append(entry(2, "bob", "lobby", "hi alice"));
         store.conversation("other:9", "lobby").append(entry(7, "carol", "lobby", "elsewhere"));
 
         LocalStore reopened = LocalStore.open(home, "correct horse");
         assertThat(reopened.identity().publicKey()).isEqualTo(identity.publicKey());
         ConversationLog log = reopened.conversation("chat.example:8080", "lobby");
-        assertThat(log.entries()).extracting(HistoryEntry::text).containsExactly("hello", "hi alice");
+        assertThat(log.entries())
+                .extracting(HistoryEntry::text)
+                .containsExactly("hello", "hi alice");
         assertThat(log.lastId()).isEqualTo(2);
-        assertThat(reopened.conversations("chat.example:8080")).extracting(ConversationLog::conversation)
+        assertThat(reopened.conversations("chat.example:8080"))
+                .extracting(ConversationLog::conversation)
                 .containsExactly("lobby");
         assertThat(reopened.conversations(null)).hasSize(2);
     }
@@ -63,8 +68,14 @@ class LocalStoreTest {
         LocalStore store = LocalStore.create(home, "pass", identity);
         store.conversation("secret-server.example:8080", "secretroom")
                 .append(entry(1, "alicename", "secretroom", "the launch code is 1234"));
-        List<String> needles = List.of("secret-server", "secretroom", "alicename", "launch code",
-                java.util.Base64.getEncoder().encodeToString(identity.privateKey().toByteArray()));
+        List<String> needles =
+                List.of(
+                        "secret-server",
+                        "secretroom",
+                        "alicename",
+                        "launch code",
+                        java.util.Base64.getEncoder()
+                                .encodeToString(identity.privateKey().toByteArray()));
         try (Stream<Path> files = Files.walk(home)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 String name = f.getFileName().toString();
@@ -73,10 +84,14 @@ class LocalStoreTest {
                     assertThat(name).doesNotContain(needle);
                     assertThat(content).doesNotContain(needle);
                 }
-                assertThat(indexOf(Files.readAllBytes(f), identity.privateKey().toByteArray())).isEqualTo(-1);
+                assertThat(indexOf(Files.readAllBytes(f), identity.privateKey().toByteArray()))
+                        .isEqualTo(-1);
             }
         }
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve(LocalStore.IDENTITY_FILE))))
+        assertThat(
+                        PosixFilePermissions.toString(
+                                Files.getPosixFilePermissions(
+                                        home.resolve(LocalStore.IDENTITY_FILE))))
                 .isEqualTo("rw-------");
     }
 
@@ -104,7 +119,8 @@ class LocalStoreTest {
         assertThat(reopened.entries()).extracting(HistoryEntry::text).containsExactly("one");
         reopened.append(entry(3, "a", "lobby", "three"));
         assertThat(LocalStore.open(home, "pass").conversation("s:1", "lobby").entries())
-                .extracting(HistoryEntry::text).containsExactly("one", "three");
+                .extracting(HistoryEntry::text)
+                .containsExactly("one", "three");
     }
 
     @Test

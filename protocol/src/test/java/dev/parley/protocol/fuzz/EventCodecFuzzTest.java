@@ -7,9 +7,9 @@ import dev.parley.protocol.ProtocolException;
 import java.util.Arrays;
 
 /**
- * {@link EventCodec#decode} of attacker bytes (the plaintext of a v2 Secure Session message):
- * only {@link ProtocolException}; an accepted event re-encodes canonically (encode, decode and
- * encode again give the same bytes).
+ * {@link EventCodec#decode} of attacker bytes (the plaintext of a v2 Secure Session message): only
+ * {@link ProtocolException}; an accepted event re-encodes canonically (encode, decode and encode
+ * again give the same bytes).
  */
 class EventCodecFuzzTest {
     private static final EventCodec CODEC = new EventCodec();

@@ -6,11 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Carries room traffic to every server node: {@link LocalBus} for one node,
- * {@code dev.parley.server.cluster.RedisBus} for several. Subscribers see the messages of a
- * room in one order; a bus may deliver on its own thread and after the publisher returned
- * (the router then drops what a member already got in its join replay). A subscriber must
- * not block.
+ * Carries room traffic to every server node: {@link LocalBus} for one node, {@code
+ * dev.parley.server.cluster.RedisBus} for several. Subscribers see the messages of a room in one
+ * order; a bus may deliver on its own thread and after the publisher returned (the router then
+ * drops what a member already got in its join replay). A subscriber must not block.
  */
 public interface Bus extends AutoCloseable {
     void publish(BusMessage message);
@@ -21,8 +20,8 @@ public interface Bus extends AutoCloseable {
     void close();
 
     /**
-     * Whether {@code name} is online on another node. Called on the router thread; a cluster
-     * bus may block for one round trip. A single-node bus knows no other node.
+     * Whether {@code name} is online on another node. Called on the router thread; a cluster bus
+     * may block for one round trip. A single-node bus knows no other node.
      */
     default boolean isOnlineElsewhere(String name) {
         return false;
@@ -45,16 +44,13 @@ public interface Bus extends AutoCloseable {
 
     /** What crosses nodes. */
     sealed interface BusMessage {
-        record Posted(ChatLine line) implements BusMessage {
-        }
+        record Posted(ChatLine line) implements BusMessage {}
 
-        record Joined(String room, String name) implements BusMessage {
-        }
+        record Joined(String room, String name) implements BusMessage {}
 
-        record Left(String room, String name) implements BusMessage {
-        }
+        record Left(String room, String name) implements BusMessage {}
 
-        record Direct(String from, String to, String text, Instant timestamp) implements BusMessage {
-        }
+        record Direct(String from, String to, String text, Instant timestamp)
+                implements BusMessage {}
     }
 }

@@ -3,8 +3,8 @@ package dev.parley.server.chat;
 import dev.parley.themis.PublicKey;
 
 /**
- * A live, authenticated connection as the {@link Router} sees it. Implementations are
- * thread-safe: the router calls {@link #deliver} and {@link #refuse} from its own thread.
+ * A live, authenticated connection as the {@link Router} sees it. Implementations are thread-safe:
+ * the router calls {@link #deliver} and {@link #refuse} from its own thread.
  */
 public interface Member {
     /** The authenticated name (the Secure Session peer id). */
@@ -14,8 +14,8 @@ public interface Member {
     PublicKey publicKey();
 
     /**
-     * Queues one event for this member. Never blocks: if the member's bounded queue is full,
-     * the member is disconnected instead (slow reader).
+     * Queues one event for this member. Never blocks: if the member's bounded queue is full, the
+     * member is disconnected instead (slow reader).
      */
     void deliver(ChatEvent event);
 

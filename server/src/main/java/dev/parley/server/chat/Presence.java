@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Who is online: name to live connections (several for one name only with the same key).
- * Confined to the router thread: not thread-safe.
+ * Who is online: name to live connections (several for one name only with the same key). Confined
+ * to the router thread: not thread-safe.
  */
 final class Presence {
     private final Map<String, List<Member>> live = new HashMap<>();

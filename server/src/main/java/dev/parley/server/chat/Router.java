@@ -1,5 +1,6 @@
 package dev.parley.server.chat;
 
+import dev.parley.protocol.Names;
 import dev.parley.server.chat.Bus.BusMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -13,21 +14,20 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
-import dev.parley.protocol.Names;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The chat logic: rooms, presence, direct messages, history. Every call is queued onto one
- * executor (the ordering point), so all members of a room see its messages in one order.
+ * The chat logic: rooms, presence, direct messages, history. Every call is queued onto one executor
+ * (the ordering point), so all members of a room see its messages in one order.
  *
- * <p>Thread-safe: the public methods may be called from any thread; they never block.
- * History storage is called on the router executor, never on an event loop.
+ * <p>Thread-safe: the public methods may be called from any thread; they never block. History
+ * storage is called on the router executor, never on an event loop.
  */
 public final class Router {
     public static final String DEFAULT_ROOM = "main";
     public static final int MAX_HISTORY_PAGE = 200;
-        private static final Logger log = LoggerFactory.getLogger(Router.class);
+    private static final Logger log = LoggerFactory.getLogger(Router.class);
 
     private static final ThreadLocal<Boolean> ON_ROUTER = ThreadLocal.withInitial(() -> false);
     private final Executor executor;
@@ -42,12 +42,23 @@ public final class Router {
 
     private static final class MemberState {
         final Set<String> rooms = new LinkedHashSet<>();
-        /** Per room, the newest id in the join replay: a bus that delivers asynchronously may still bring those. */
+
+        /**
+         * Per room, the newest id in the join replay: a bus that delivers asynchronously may still
+         * bring those.
+         */
         final Map<String, Long> replayedUpTo = new HashMap<>();
+
         String current = DEFAULT_ROOM;
     }
 
-    public Router(Executor executor, Bus bus, RoomHistory history, int historyReplay, int maxMessageBytes, Clock clock) {
+    public Router(
+            Executor executor,
+            Bus bus,
+            RoomHistory history,
+            int historyReplay,
+            int maxMessageBytes,
+            Clock clock) {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.bus = Objects.requireNonNull(bus, "bus");
         this.history = Objects.requireNonNull(history, "history");
@@ -56,52 +67,56 @@ public final class Router {
         this.clock = Objects.requireNonNull(clock, "clock");
         // A local bus calls back on the router thread: fan out at once, so that a member who
         // joins next sees the message in history exactly once, not also as a live delivery.
-        bus.subscribe(m -> {
-            if (ON_ROUTER.get()) {
-                fanOut(m);
-            } else {
-                run(() -> fanOut(m));
-            }
-        });
+        bus.subscribe(
+                m -> {
+                    if (ON_ROUTER.get()) {
+                        fanOut(m);
+                    } else {
+                        run(() -> fanOut(m));
+                    }
+                });
     }
 
     /** A member finished its handshake: claim its name, welcome it, join {@value #DEFAULT_ROOM}. */
     public void register(Member m) {
-        run(() -> {
-            if (!presence.claim(m)) {
-                m.refuseNameTaken();
-                return;
-            }
-            states.put(m, new MemberState());
-            m.deliver(new ChatEvent.Welcome(m.name(), List.of(DEFAULT_ROOM)));
-            join(m, DEFAULT_ROOM);
-        });
+        run(
+                () -> {
+                    if (!presence.claim(m)) {
+                        m.refuseNameTaken();
+                        return;
+                    }
+                    states.put(m, new MemberState());
+                    m.deliver(new ChatEvent.Welcome(m.name(), List.of(DEFAULT_ROOM)));
+                    join(m, DEFAULT_ROOM);
+                });
     }
 
     /** The member's connection is gone. Idempotent. */
     public void unregister(Member m) {
-        run(() -> {
-            MemberState st = states.remove(m);
-            if (st == null) {
-                return;
-            }
-            presence.release(m);
-            for (String room : st.rooms) {
-                rooms.remove(room, m);
-                if (!rooms.nameIn(room, m.name())) {
-                    bus.publish(new BusMessage.Left(room, m.name()));
-                }
-            }
-        });
+        run(
+                () -> {
+                    MemberState st = states.remove(m);
+                    if (st == null) {
+                        return;
+                    }
+                    presence.release(m);
+                    for (String room : st.rooms) {
+                        rooms.remove(room, m);
+                        if (!rooms.nameIn(room, m.name())) {
+                            bus.publish(new BusMessage.Left(room, m.name()));
+                        }
+                    }
+                });
     }
 
     public void handle(Member m, ChatCommand command) {
-        run(() -> {
-            MemberState st = states.get(m);
-            if (st != null) {
-                dispatch(m, st, command);
-            }
-        });
+        run(
+                () -> {
+                    MemberState st = states.get(m);
+                    if (st != null) {
+                        dispatch(m, st, command);
+                    }
+                });
     }
 
     private void dispatch(Member m, MemberState st, ChatCommand command) {
@@ -164,11 +179,15 @@ public final class Router {
             return rooms.list();
         }
         java.util.TreeMap<String, Set<String>> all = new java.util.TreeMap<>();
-        elsewhere.forEach((room, names) -> all.computeIfAbsent(room, r -> new TreeSet<>()).addAll(names));
+        elsewhere.forEach(
+                (room, names) -> all.computeIfAbsent(room, r -> new TreeSet<>()).addAll(names));
         for (ChatEvent.RoomInfo local : rooms.list()) {
-            all.computeIfAbsent(local.name(), r -> new TreeSet<>()).addAll(rooms.namesIn(local.name()));
+            all.computeIfAbsent(local.name(), r -> new TreeSet<>())
+                    .addAll(rooms.namesIn(local.name()));
         }
-        return all.entrySet().stream().map(e -> new ChatEvent.RoomInfo(e.getKey(), e.getValue().size())).toList();
+        return all.entrySet().stream()
+                .map(e -> new ChatEvent.RoomInfo(e.getKey(), e.getValue().size()))
+                .toList();
     }
 
     /** Members of {@code room} here and, in a cluster, on the other nodes. */
@@ -216,7 +235,9 @@ public final class Router {
             line = history.append(room, m.name(), say.text(), clock.instant());
         } catch (RoomHistory.HistoryUnavailableException e) {
             log.warn("history append failed: {}", e.getMessage());
-            m.deliver(new ChatEvent.Error("internal", "message not stored, try again", say.clientId()));
+            m.deliver(
+                    new ChatEvent.Error(
+                            "internal", "message not stored, try again", say.clientId()));
             return;
         }
         if (say.clientId() != null) {
@@ -227,7 +248,8 @@ public final class Router {
 
     private void direct(Member m, ChatCommand.Direct dm) {
         if (!presence.isOnline(dm.to()) && !bus.isOnlineElsewhere(dm.to())) {
-            m.deliver(new ChatEvent.Error("unknown_user", dm.to() + " is not online", dm.clientId()));
+            m.deliver(
+                    new ChatEvent.Error("unknown_user", dm.to() + " is not online", dm.clientId()));
             return;
         }
         if (!checkText(m, dm.text(), dm.clientId())) {
@@ -248,8 +270,10 @@ public final class Router {
         }
         int limit = Math.max(1, Math.min(MAX_HISTORY_PAGE, h.limit()));
         try {
-            List<ChatLine> lines = h.beforeId() == null
-                    ? history.latest(room, limit) : history.before(room, h.beforeId(), limit);
+            List<ChatLine> lines =
+                    h.beforeId() == null
+                            ? history.latest(room, limit)
+                            : history.before(room, h.beforeId(), limit);
             m.deliver(new ChatEvent.History(room, lines, false, lines.size() == limit));
         } catch (RoomHistory.HistoryUnavailableException e) {
             log.warn("history read failed: {}", e.getMessage());
@@ -263,7 +287,11 @@ public final class Router {
             return false;
         }
         if (text.getBytes(StandardCharsets.UTF_8).length > maxMessageBytes) {
-            m.deliver(new ChatEvent.Error("too_long", "message longer than " + maxMessageBytes + " bytes", clientId));
+            m.deliver(
+                    new ChatEvent.Error(
+                            "too_long",
+                            "message longer than " + maxMessageBytes + " bytes",
+                            clientId));
             return false;
         }
         return true;
@@ -283,7 +311,8 @@ public final class Router {
             ChatEvent e = new ChatEvent.RoomMessage(p.line());
             for (Member x : rooms.membersOf(p.line().room())) {
                 MemberState st = states.get(x);
-                if (st == null || st.replayedUpTo.getOrDefault(p.line().room(), 0L) < p.line().id()) {
+                if (st == null
+                        || st.replayedUpTo.getOrDefault(p.line().room(), 0L) < p.line().id()) {
                     x.deliver(e);
                 }
             }
@@ -304,16 +333,17 @@ public final class Router {
 
     private void run(Runnable task) {
         try {
-            executor.execute(() -> {
-            ON_ROUTER.set(true);
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                log.error("router task failed", e);
-            } finally {
-                ON_ROUTER.set(false);
-            }
-            });
+            executor.execute(
+                    () -> {
+                        ON_ROUTER.set(true);
+                        try {
+                            task.run();
+                        } catch (RuntimeException e) {
+                            log.error("router task failed", e);
+                        } finally {
+                            ON_ROUTER.set(false);
+                        }
+                    });
         } catch (java.util.concurrent.RejectedExecutionException e) {
             log.debug("router stopped; task dropped"); // only during shutdown
         }

@@ -15,7 +15,8 @@ public final class StoredRoomHistory implements RoomHistory {
     }
 
     @Override
-    public ChatLine append(String room, String sender, String text, Instant timestamp) throws HistoryUnavailableException {
+    public ChatLine append(String room, String sender, String text, Instant timestamp)
+            throws HistoryUnavailableException {
         try {
             return line(store.append(room, sender, text, timestamp.toEpochMilli()));
         } catch (StorageException e) {
@@ -33,15 +34,23 @@ public final class StoredRoomHistory implements RoomHistory {
     }
 
     @Override
-    public List<ChatLine> before(String room, long beforeId, int limit) throws HistoryUnavailableException {
+    public List<ChatLine> before(String room, long beforeId, int limit)
+            throws HistoryUnavailableException {
         try {
-            return store.before(room, beforeId, limit).stream().map(StoredRoomHistory::line).toList();
+            return store.before(room, beforeId, limit).stream()
+                    .map(StoredRoomHistory::line)
+                    .toList();
         } catch (StorageException e) {
             throw new HistoryUnavailableException(e.getMessage(), e);
         }
     }
 
     private static ChatLine line(StoredMessage m) {
-        return new ChatLine(m.id(), m.conversation(), m.sender(), m.text(), Instant.ofEpochMilli(m.timestampMillis()));
+        return new ChatLine(
+                m.id(),
+                m.conversation(),
+                m.sender(),
+                m.text(),
+                Instant.ofEpochMilli(m.timestampMillis()));
     }
 }

@@ -20,10 +20,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Redis key names and the sealing of every value a node writes to Redis. Every value is a
- * Secure Cell Seal under the cluster key; its context is
- * {@code "parley/cluster/v1" | purpose | redis key | discriminator} (each as uint32 length |
- * UTF-8), so a value copied to another key, stream entry id, name or node fails to open.
+ * Redis key names and the sealing of every value a node writes to Redis. Every value is a Secure
+ * Cell Seal under the cluster key; its context is {@code "parley/cluster/v1" | purpose | redis key
+ * | discriminator} (each as uint32 length | UTF-8), so a value copied to another key, stream entry
+ * id, name or node fails to open.
  *
  * <pre>
  * {ns}:identities           hash  name -> seal(key bytes)                 ctx: identity, name
@@ -33,30 +33,28 @@ import javax.crypto.spec.SecretKeySpec;
  * {ns}:node:{id}            string (expires) -> seal(room -> names)       ctx: presence, node id
  * {ns}:nodes                set of node ids
  * </pre>
- * {@code hmac} is HMAC-SHA256 under a key derived from the cluster key, so Redis sees neither
- * room names nor who talks to whom; user names appear only as identity hash fields. Immutable
- * and thread-safe.
+ *
+ * {@code hmac} is HMAC-SHA256 under a key derived from the cluster key, so Redis sees neither room
+ * names nor who talks to whom; user names appear only as identity hash fields. Immutable and
+ * thread-safe.
  */
 final class ClusterCodec {
     static final String FIELD = "m";
     private static final int VERSION = 1;
-    private static final byte[] HASH_LABEL = "parley/cluster/key-names/v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HASH_LABEL =
+            "parley/cluster/key-names/v1".getBytes(StandardCharsets.US_ASCII);
 
     /** What the events stream carries besides room messages. */
     sealed interface Event {
-        record Joined(String room, String name) implements Event {
-        }
+        record Joined(String room, String name) implements Event {}
 
-        record Left(String room, String name) implements Event {
-        }
+        record Left(String room, String name) implements Event {}
 
-        record Direct(String from, String to, String text, long timestampMillis) implements Event {
-        }
+        record Direct(String from, String to, String text, long timestampMillis) implements Event {}
     }
 
     /** An event with the node that published it and its unique id (for de-duplication). */
-    record Envelope(String origin, byte[] eventId, Event event) {
-    }
+    record Envelope(String origin, byte[] eventId, Event event) {}
 
     private final String namespace;
     private final SecureCell.Seal cell;
@@ -64,8 +62,10 @@ final class ClusterCodec {
 
     ClusterCodec(SymmetricKey clusterKey, String namespace) {
         this.namespace = Objects.requireNonNull(namespace, "namespace");
-        if (namespace.isEmpty() || namespace.chars().anyMatch(c -> c <= ' ' || c == ':' || c > '~')) {
-            throw new IllegalArgumentException("namespace must be printable ASCII without spaces or ':'");
+        if (namespace.isEmpty()
+                || namespace.chars().anyMatch(c -> c <= ' ' || c == ':' || c > '~')) {
+            throw new IllegalArgumentException(
+                    "namespace must be printable ASCII without spaces or ':'");
         }
         this.cell = SecureCell.sealWithKey(clusterKey);
         byte[] raw = clusterKey.toByteArray();
@@ -102,12 +102,20 @@ final class ClusterCodec {
         try {
             return cell.decrypt(sealed, context("identity", identitiesKey(), name));
         } catch (SecureCellException | RuntimeException e) {
-            throw new StorageException("identity record failed its integrity check (wrong cluster key?)");
+            throw new StorageException(
+                    "identity record failed its integrity check (wrong cluster key?)");
         }
     }
 
-    byte[] sealMessage(String conversation, long id, String sender, String text, long timestampMillis) {
-        byte[] plain = new Fields.Writer().u8(VERSION).i64(timestampMillis).string(sender).string(text).toByteArray();
+    byte[] sealMessage(
+            String conversation, long id, String sender, String text, long timestampMillis) {
+        byte[] plain =
+                new Fields.Writer()
+                        .u8(VERSION)
+                        .i64(timestampMillis)
+                        .string(sender)
+                        .string(text)
+                        .toByteArray();
         return cell.encrypt(plain, messageContext(conversation, id));
     }
 
@@ -116,7 +124,8 @@ final class ClusterCodec {
         try {
             plain = cell.decrypt(sealed, messageContext(conversation, id));
         } catch (SecureCellException | RuntimeException e) {
-            throw new StorageException("history entry " + id + " failed its integrity check (wrong cluster key?)");
+            throw new StorageException(
+                    "history entry " + id + " failed its integrity check (wrong cluster key?)");
         }
         try {
             Fields.Reader in = new Fields.Reader(plain);
@@ -138,7 +147,12 @@ final class ClusterCodec {
         } else if (event instanceof Event.Left l) {
             w.u8(2).string(origin).bytes(eventId).string(l.room()).string(l.name());
         } else if (event instanceof Event.Direct d) {
-            w.u8(3).string(origin).bytes(eventId).string(d.from()).string(d.to()).string(d.text())
+            w.u8(3)
+                    .string(origin)
+                    .bytes(eventId)
+                    .string(d.from())
+                    .string(d.to())
+                    .string(d.text())
                     .i64(d.timestampMillis());
         }
         return cell.encrypt(w.toByteArray(), context("event", eventsKey(), ""));
@@ -149,7 +163,8 @@ final class ClusterCodec {
         try {
             plain = cell.decrypt(sealed, context("event", eventsKey(), ""));
         } catch (SecureCellException | RuntimeException e) {
-            throw new StorageException("cluster event failed its integrity check (wrong cluster key?)");
+            throw new StorageException(
+                    "cluster event failed its integrity check (wrong cluster key?)");
         }
         try {
             Fields.Reader in = new Fields.Reader(plain);
@@ -157,12 +172,13 @@ final class ClusterCodec {
             int type = in.u8();
             String origin = in.string();
             byte[] id = in.bytes();
-            Event event = switch (type) {
-                case 1 -> new Event.Joined(in.string(), in.string());
-                case 2 -> new Event.Left(in.string(), in.string());
-                case 3 -> new Event.Direct(in.string(), in.string(), in.string(), in.i64());
-                default -> throw new Fields.Malformed("unknown event type");
-            };
+            Event event =
+                    switch (type) {
+                        case 1 -> new Event.Joined(in.string(), in.string());
+                        case 2 -> new Event.Left(in.string(), in.string());
+                        case 3 -> new Event.Direct(in.string(), in.string(), in.string(), in.i64());
+                        default -> throw new Fields.Malformed("unknown event type");
+                    };
             in.end();
             return new Envelope(origin, id, event);
         } catch (Fields.Malformed e) {
@@ -178,7 +194,8 @@ final class ClusterCodec {
             return new BusMessage.Left(l.room(), l.name());
         }
         Event.Direct d = (Event.Direct) e;
-        return new BusMessage.Direct(d.from(), d.to(), d.text(), Instant.ofEpochMilli(d.timestampMillis()));
+        return new BusMessage.Direct(
+                d.from(), d.to(), d.text(), Instant.ofEpochMilli(d.timestampMillis()));
     }
 
     /** Seals one node's presence: for each room with local members, their names. */
@@ -195,7 +212,9 @@ final class ClusterCodec {
 
     Map<String, Set<String>> openPresence(String nodeId, byte[] sealed) throws StorageException {
         try {
-            Fields.Reader in = new Fields.Reader(cell.decrypt(sealed, context("presence", nodeKey(nodeId), nodeId)));
+            Fields.Reader in =
+                    new Fields.Reader(
+                            cell.decrypt(sealed, context("presence", nodeKey(nodeId), nodeId)));
             version(in);
             Map<String, Set<String>> rooms = new TreeMap<>();
             int roomCount = in.i32();
@@ -211,7 +230,8 @@ final class ClusterCodec {
             in.end();
             return rooms;
         } catch (SecureCellException | RuntimeException e) {
-            throw new StorageException("presence record failed its integrity check (wrong cluster key?)");
+            throw new StorageException(
+                    "presence record failed its integrity check (wrong cluster key?)");
         } catch (Fields.Malformed e) {
             throw new StorageException("presence record has an unknown format");
         }
@@ -222,8 +242,12 @@ final class ClusterCodec {
     }
 
     private static byte[] context(String purpose, String redisKey, String discriminator) {
-        return new Fields.Writer().string("parley/cluster/v1").string(purpose).string(redisKey)
-                .string(discriminator).toByteArray();
+        return new Fields.Writer()
+                .string("parley/cluster/v1")
+                .string(purpose)
+                .string(redisKey)
+                .string(discriminator)
+                .toByteArray();
     }
 
     private static void version(Fields.Reader in) throws Fields.Malformed {

@@ -13,20 +13,20 @@ import java.util.Objects;
 
 /**
  * The cluster key file: one line, the standard base64 of a {@value SymmetricKey#GENERATED_LENGTH}
- * byte key, shared by every node of a cluster (make one with {@code parley keygen} or
- * {@code head -c 32 /dev/urandom | base64}). Unlike the storage key it is never created: a
- * node that made up its own key could not read what the others wrote, so a missing or
- * malformed file is an error and the node must not start.
+ * byte key, shared by every node of a cluster (make one with {@code parley keygen} or {@code head
+ * -c 32 /dev/urandom | base64}). Unlike the storage key it is never created: a node that made up
+ * its own key could not read what the others wrote, so a missing or malformed file is an error and
+ * the node must not start.
  */
 public final class ClusterKeyFile {
-    private ClusterKeyFile() {
-    }
+    private ClusterKeyFile() {}
 
     /**
      * Reads the key.
      *
      * @throws StorageException if the file is missing, unreadable or not exactly one canonical
-     *     base64 line of {@value SymmetricKey#GENERATED_LENGTH} bytes (no key material in the message)
+     *     base64 line of {@value SymmetricKey#GENERATED_LENGTH} bytes (no key material in the
+     *     message)
      */
     public static SymmetricKey load(Path file) throws StorageException {
         Objects.requireNonNull(file, "cluster key file");
@@ -48,8 +48,10 @@ public final class ClusterKeyFile {
             }
             try {
                 if (raw.length != SymmetricKey.GENERATED_LENGTH) {
-                    throw new StorageException("cluster key file is malformed: expected "
-                            + SymmetricKey.GENERATED_LENGTH + " key bytes");
+                    throw new StorageException(
+                            "cluster key file is malformed: expected "
+                                    + SymmetricKey.GENERATED_LENGTH
+                                    + " key bytes");
                 }
                 return SymmetricKey.fromBytes(raw);
             } finally {

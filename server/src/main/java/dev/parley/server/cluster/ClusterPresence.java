@@ -16,14 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Who is in which room on every node. Each node keeps its own part as one sealed value,
- * {@code {ns}:node:{id}}, rewritten soon after a change and every {@link #HEARTBEAT_MILLIS}
- * with an expiry of {@link #EXPIRY_MILLIS}: a node that dies vanishes from everyone's view
- * within that time, and the node that notices reports its members as having left. The view
- * of the other nodes is refreshed every {@link #REFRESH_MILLIS} (and on demand).
+ * Who is in which room on every node. Each node keeps its own part as one sealed value, {@code
+ * {ns}:node:{id}}, rewritten soon after a change and every {@link #HEARTBEAT_MILLIS} with an expiry
+ * of {@link #EXPIRY_MILLIS}: a node that dies vanishes from everyone's view within that time, and
+ * the node that notices reports its members as having left. The view of the other nodes is
+ * refreshed every {@link #REFRESH_MILLIS} (and on demand).
  *
- * <p>Thread-safe. {@link #tick()} runs on the bus's own maintenance thread; the query methods
- * may be called on the router thread and then block at most for one Redis round trip.
+ * <p>Thread-safe. {@link #tick()} runs on the bus's own maintenance thread; the query methods may
+ * be called on the router thread and then block at most for one Redis round trip.
  */
 final class ClusterPresence {
     static final long HEARTBEAT_MILLIS = 2_000;
@@ -42,8 +42,13 @@ final class ClusterPresence {
     private long lastWrite;
     private volatile long lastRefresh;
 
-    /** @param departed called with (room, name) for members of a node found dead */
-    ClusterPresence(RedisCommands<String, byte[]> redis, ClusterCodec codec, String nodeId,
+    /**
+     * @param departed called with (room, name) for members of a node found dead
+     */
+    ClusterPresence(
+            RedisCommands<String, byte[]> redis,
+            ClusterCodec codec,
+            String nodeId,
             BiConsumer<String, String> departed) {
         this.redis = redis;
         this.codec = codec;
@@ -87,7 +92,9 @@ final class ClusterPresence {
     Map<String, Set<String>> roomsElsewhere() {
         Map<String, Set<String>> rooms = new TreeMap<>();
         for (Map<String, Set<String>> node : remote.values()) {
-            node.forEach((room, names) -> rooms.computeIfAbsent(room, r -> new TreeSet<>()).addAll(names));
+            node.forEach(
+                    (room, names) ->
+                            rooms.computeIfAbsent(room, r -> new TreeSet<>()).addAll(names));
         }
         return rooms;
     }
@@ -128,7 +135,9 @@ final class ClusterPresence {
         if (sealed != null) {
             try {
                 redis.set(codec.nodeKey(nodeId), sealed, SetArgs.Builder.px(EXPIRY_MILLIS));
-                redis.sadd(codec.nodesKey(), nodeId.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                redis.sadd(
+                        codec.nodesKey(),
+                        nodeId.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             } catch (RedisException e) {
                 synchronized (this) {
                     dirty = true; // write again as soon as Redis is back
@@ -142,9 +151,9 @@ final class ClusterPresence {
     }
 
     /**
-     * Re-reads every other node's part; a node whose part expired is dropped and reported.
-     * Redis is read outside this object's lock, so {@link #add}/{@link #remove} (router thread)
-     * never wait on Redis.
+     * Re-reads every other node's part; a node whose part expired is dropped and reported. Redis is
+     * read outside this object's lock, so {@link #add}/{@link #remove} (router thread) never wait
+     * on Redis.
      */
     void refresh() {
         synchronized (refreshLock) {
@@ -184,22 +193,34 @@ final class ClusterPresence {
     }
 
     /** Members of nodes that vanished, unless still present on a live node or here. */
-    private List<String[]> departed(Map<String, Map<String, Set<String>>> before,
+    private List<String[]> departed(
+            Map<String, Map<String, Set<String>>> before,
             Map<String, Map<String, Set<String>>> now) {
         List<String[]> gone = new ArrayList<>();
         for (Map.Entry<String, Map<String, Set<String>>> node : before.entrySet()) {
             if (now.containsKey(node.getKey())) {
                 continue;
             }
-            node.getValue().forEach((room, names) -> {
-                for (String name : names) {
-                    boolean stillThere = local.getOrDefault(room, Set.of()).contains(name)
-                            || now.values().stream().anyMatch(n -> n.getOrDefault(room, Set.of()).contains(name));
-                    if (!stillThere) {
-                        gone.add(new String[] {room, name});
-                    }
-                }
-            });
+            node.getValue()
+                    .forEach(
+                            (room, names) -> {
+                                for (String name : names) {
+                                    boolean stillThere =
+                                            local.getOrDefault(room, Set.of()).contains(name)
+                                                    || now.values().stream()
+                                                            .anyMatch(
+                                                                    n ->
+                                                                            n.getOrDefault(
+                                                                                            room,
+                                                                                            Set
+                                                                                                    .of())
+                                                                                    .contains(
+                                                                                            name));
+                                    if (!stillThere) {
+                                        gone.add(new String[] {room, name});
+                                    }
+                                }
+                            });
         }
         return gone;
     }
@@ -208,7 +229,8 @@ final class ClusterPresence {
     void withdraw() {
         try {
             redis.del(codec.nodeKey(nodeId));
-            redis.srem(codec.nodesKey(), nodeId.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            redis.srem(
+                    codec.nodesKey(), nodeId.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         } catch (RedisException e) {
             log.debug("presence withdraw failed: {}", e.getClass().getSimpleName());
         }

@@ -11,16 +11,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sealed cluster events waiting to be appended to the events stream, written in order by one
- * thread of its own. While Redis is unreachable the head is retried (with back-off) and
- * later events wait behind it, so nothing is lost while the node lives; a re-sent event that
- * Redis had already stored is dropped by readers, which de-duplicate by event id. Bounded:
- * when {@value #CAPACITY} events wait, new ones are dropped and counted.
+ * Sealed cluster events waiting to be appended to the events stream, written in order by one thread
+ * of its own. While Redis is unreachable the head is retried (with back-off) and later events wait
+ * behind it, so nothing is lost while the node lives; a re-sent event that Redis had already stored
+ * is dropped by readers, which de-duplicate by event id. Bounded: when {@value #CAPACITY} events
+ * wait, new ones are dropped and counted.
  */
 final class EventOutbox implements AutoCloseable {
     static final int CAPACITY = 10_000;
+
     /** Events kept in the stream (approximately); the window a node may lag behind. */
     static final long STREAM_LENGTH = 100_000;
+
     private static final Logger log = LoggerFactory.getLogger(EventOutbox.class);
 
     private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(CAPACITY);
@@ -65,12 +67,16 @@ final class EventOutbox implements AutoCloseable {
             }
             while (running) {
                 try {
-                    redis.xadd(streamKey, XAddArgs.Builder.maxlen(STREAM_LENGTH).approximateTrimming(),
+                    redis.xadd(
+                            streamKey,
+                            XAddArgs.Builder.maxlen(STREAM_LENGTH).approximateTrimming(),
                             Map.of(ClusterCodec.FIELD, head));
                     backoffMillis = 50;
                     break;
                 } catch (RedisException e) {
-                    log.warn("cannot publish a cluster event, retrying: {}", e.getClass().getSimpleName());
+                    log.warn(
+                            "cannot publish a cluster event, retrying: {}",
+                            e.getClass().getSimpleName());
                     if (!sleep(backoffMillis)) {
                         return;
                     }

@@ -8,14 +8,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The plaintext layout inside every sealed cluster value: big-endian integers and strings as
- * {@code uint32 length | UTF-8}. Reading validates every length against what is left, so a
- * value that decrypted but is malformed (a bug or another version) raises {@link Malformed},
- * never an index or allocation error.
+ * The plaintext layout inside every sealed cluster value: big-endian integers and strings as {@code
+ * uint32 length | UTF-8}. Reading validates every length against what is left, so a value that
+ * decrypted but is malformed (a bug or another version) raises {@link Malformed}, never an index or
+ * allocation error.
  */
 final class Fields {
-    private Fields() {
-    }
+    private Fields() {}
 
     /** A sealed value opened fine but its fields are not what this version writes. */
     static final class Malformed extends Exception {
@@ -95,10 +94,12 @@ final class Fields {
         String string() throws Malformed {
             byte[] b = bytes();
             try {
-                return StandardCharsets.UTF_8.newDecoder()
+                return StandardCharsets.UTF_8
+                        .newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(b)).toString();
+                        .decode(ByteBuffer.wrap(b))
+                        .toString();
             } catch (CharacterCodingException e) {
                 throw new Malformed("not UTF-8");
             }
@@ -120,10 +121,12 @@ final class Fields {
     /** Strict UTF-8: an unpaired surrogate is a caller bug, not something to store as '?'. */
     static byte[] utf8(String s) {
         try {
-            ByteBuffer b = StandardCharsets.UTF_8.newEncoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .encode(CharBuffer.wrap(s));
+            ByteBuffer b =
+                    StandardCharsets.UTF_8
+                            .newEncoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .encode(CharBuffer.wrap(s));
             byte[] out = new byte[b.remaining()];
             b.get(out);
             return out;

@@ -8,14 +8,15 @@ final class RecentIds {
     private final Map<String, Boolean> ids;
 
     RecentIds(int capacity) {
-        this.ids = new LinkedHashMap<>(capacity * 2, 0.75f, false) {
-            private static final long serialVersionUID = 1L;
+        this.ids =
+                new LinkedHashMap<>(capacity * 2, 0.75f, false) {
+                    private static final long serialVersionUID = 1L;
 
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                return size() > capacity;
-            }
-        };
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                        return size() > capacity;
+                    }
+                };
     }
 
     /** True if {@code id} was not among the recent ones (it is now). */

@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * Where the cluster's Redis is: a Lettuce URI, {@code redis://[[user:]password@]host[:port][/db]}.
- * The URI may hold a password, so {@link #toString()} shows only what follows the last
- * {@code @} (host, port, database).
+ * The URI may hold a password, so {@link #toString()} shows only what follows the last {@code @}
+ * (host, port, database).
  */
 public record RedisAddress(String uri) {
     public RedisAddress {

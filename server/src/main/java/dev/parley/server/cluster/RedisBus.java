@@ -30,21 +30,21 @@ import org.slf4j.LoggerFactory;
  * The {@link Bus} of one node in a Redis cluster.
  *
  * <ul>
- *   <li>Room messages: the conversation stream that {@link RedisHistoryStore#append} wrote is
- *       the fan-out, so {@code publish(Posted)} does nothing here. A reader thread follows, with
- *       XREAD BLOCK on a connection of its own, the stream of every room that has local
- *       members, from the last entry id it delivered, and hands every entry to the subscribers
- *       (this node's router) in stream order: every member on every node sees one order, and
- *       after a lost connection the reader resumes where it stopped.</li>
- *   <li>Joins, leaves and direct messages: delivered to local subscribers at once (on the
- *       caller's thread, as {@code LocalBus} does) and appended to the events stream through
- *       an {@link EventOutbox}; the other nodes' readers deliver them there.</li>
- *   <li>Presence of other nodes: {@link ClusterPresence}.</li>
+ *   <li>Room messages: the conversation stream that {@link RedisHistoryStore#append} wrote is the
+ *       fan-out, so {@code publish(Posted)} does nothing here. A reader thread follows, with XREAD
+ *       BLOCK on a connection of its own, the stream of every room that has local members, from the
+ *       last entry id it delivered, and hands every entry to the subscribers (this node's router)
+ *       in stream order: every member on every node sees one order, and after a lost connection the
+ *       reader resumes where it stopped.
+ *   <li>Joins, leaves and direct messages: delivered to local subscribers at once (on the caller's
+ *       thread, as {@code LocalBus} does) and appended to the events stream through an {@link
+ *       EventOutbox}; the other nodes' readers deliver them there.
+ *   <li>Presence of other nodes: {@link ClusterPresence}.
  * </ul>
- * A room is followed from the moment its first local member joins: {@code publish(Joined)}
- * reads the stream's last id synchronously, before the router reads the join replay, so
- * replay and live delivery meet without a gap (the router drops live entries already
- * replayed). Thread-safe.
+ *
+ * A room is followed from the moment its first local member joins: {@code publish(Joined)} reads
+ * the stream's last id synchronously, before the router reads the join replay, so replay and live
+ * delivery meet without a gap (the router drops live entries already replayed). Thread-safe.
  */
 public final class RedisBus implements Bus {
     private static final Logger log = LoggerFactory.getLogger(RedisBus.class);
@@ -95,8 +95,12 @@ public final class RedisBus implements Bus {
         this.readConnection = read;
         this.redis = writeConnection.sync();
         this.eventsCursor = topId(codec.eventsKey(), "0-0");
-        this.presence = new ClusterPresence(redis, codec, nodeId,
-                (room, name) -> deliver(new BusMessage.Left(room, name)));
+        this.presence =
+                new ClusterPresence(
+                        redis,
+                        codec,
+                        nodeId,
+                        (room, name) -> deliver(new BusMessage.Left(room, name)));
         this.outbox = new EventOutbox(redis, codec.eventsKey(), "parley-cluster-outbox-" + nodeId);
         this.reader = new Thread(this::readLoop, "parley-cluster-reader-" + nodeId);
         this.maintenance = new Thread(this::maintain, "parley-cluster-presence-" + nodeId);
@@ -182,10 +186,13 @@ public final class RedisBus implements Bus {
                         offsets.add(XReadArgs.StreamOffset.from(f.getKey(), follow.lastId + "-0"));
                     }
                 }
-                @SuppressWarnings("unchecked")
-                XReadArgs.StreamOffset<String>[] array = offsets.toArray(new XReadArgs.StreamOffset[0]);
-                List<StreamMessage<String, byte[]>> entries = readConnection.sync()
-                        .xread(XReadArgs.Builder.block(BLOCK).count(READ_COUNT), array);
+                @SuppressWarnings({"unchecked", "rawtypes"}) // generic array of Lettuce's type
+                XReadArgs.StreamOffset<String>[] array =
+                        offsets.toArray(new XReadArgs.StreamOffset[0]);
+                List<StreamMessage<String, byte[]>> entries =
+                        readConnection
+                                .sync()
+                                .xread(XReadArgs.Builder.block(BLOCK).count(READ_COUNT), array);
                 for (StreamMessage<String, byte[]> e : entries) {
                     if (e.getStream().equals(codec.eventsKey())) {
                         onEvent(e);
@@ -199,7 +206,9 @@ public final class RedisBus implements Bus {
                     return;
                 }
                 if (!recovering) {
-                    log.warn("cluster reader lost Redis, retrying: {}", e.getClass().getSimpleName());
+                    log.warn(
+                            "cluster reader lost Redis, retrying: {}",
+                            e.getClass().getSimpleName());
                 }
                 recovering = true;
                 sleep(backoffMillis);
@@ -223,8 +232,14 @@ public final class RedisBus implements Bus {
             }
             follow.lastId = id;
             StoredMessage m = RedisHistoryStore.open(codec, follow.room, e);
-            deliver(new BusMessage.Posted(new ChatLine(m.id(), m.conversation(), m.sender(), m.text(),
-                    Instant.ofEpochMilli(m.timestampMillis()))));
+            deliver(
+                    new BusMessage.Posted(
+                            new ChatLine(
+                                    m.id(),
+                                    m.conversation(),
+                                    m.sender(),
+                                    m.text(),
+                                    Instant.ofEpochMilli(m.timestampMillis()))));
         } catch (StorageException ex) {
             log.warn("skipping a room entry: {}", ex.getMessage());
         }
@@ -238,7 +253,8 @@ public final class RedisBus implements Bus {
         }
         try {
             ClusterCodec.Envelope env = codec.openEvent(body);
-            if (env.origin().equals(nodeId) || !seenEvents.add(HexFormat.of().formatHex(env.eventId()))) {
+            if (env.origin().equals(nodeId)
+                    || !seenEvents.add(HexFormat.of().formatHex(env.eventId()))) {
                 return; // ours (delivered at publish) or a re-sent duplicate
             }
             deliver(ClusterCodec.toBusMessage(env.event()));
@@ -256,7 +272,8 @@ public final class RedisBus implements Bus {
             Long top = lastIdOrNull(f.getKey());
             Long mine = f.getValue().lastId;
             if (top != null && mine != null && top < mine) {
-                log.warn("a room stream is shorter than this node had read: Redis lost data; resuming from its start");
+                log.warn(
+                        "a room stream is shorter than this node had read: Redis lost data; resuming from its start");
                 f.getValue().lastId = 0L;
             }
         }
@@ -275,7 +292,8 @@ public final class RedisBus implements Bus {
 
     private Long lastIdOrNull(String key) {
         try {
-            List<StreamMessage<String, byte[]>> top = redis.xrevrange(key, Range.unbounded(), Limit.from(1));
+            List<StreamMessage<String, byte[]>> top =
+                    redis.xrevrange(key, Range.unbounded(), Limit.from(1));
             return top.isEmpty() ? 0L : RedisHistoryStore.parseId(top.get(0).getId());
         } catch (RedisException | StorageException e) {
             return null;
@@ -284,7 +302,8 @@ public final class RedisBus implements Bus {
 
     private String topId(String key, String fallback) {
         try {
-            List<StreamMessage<String, byte[]>> top = redis.xrevrange(key, Range.unbounded(), Limit.from(1));
+            List<StreamMessage<String, byte[]>> top =
+                    redis.xrevrange(key, Range.unbounded(), Limit.from(1));
             return top.isEmpty() ? fallback : top.get(0).getId();
         } catch (RedisException e) {
             return fallback;
@@ -295,7 +314,9 @@ public final class RedisBus implements Bus {
         String[] x = a.split("-", 2);
         String[] y = b.split("-", 2);
         int c = Long.compareUnsigned(Long.parseUnsignedLong(x[0]), Long.parseUnsignedLong(y[0]));
-        return c != 0 ? c : Long.compareUnsigned(Long.parseUnsignedLong(x[1]), Long.parseUnsignedLong(y[1]));
+        return c != 0
+                ? c
+                : Long.compareUnsigned(Long.parseUnsignedLong(x[1]), Long.parseUnsignedLong(y[1]));
     }
 
     private static ClusterCodec.Event toEvent(BusMessage m) {
@@ -306,7 +327,8 @@ public final class RedisBus implements Bus {
             return new ClusterCodec.Event.Left(l.room(), l.name());
         }
         BusMessage.Direct d = (BusMessage.Direct) m;
-        return new ClusterCodec.Event.Direct(d.from(), d.to(), d.text(), d.timestamp().toEpochMilli());
+        return new ClusterCodec.Event.Direct(
+                d.from(), d.to(), d.text(), d.timestamp().toEpochMilli());
     }
 
     private static byte[] randomBytes(int n) {

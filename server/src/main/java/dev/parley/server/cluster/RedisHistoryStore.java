@@ -18,54 +18,64 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@link HistoryStore} where each conversation is one Redis stream, trimmed to about
- * {@code historyLength} entries (XADD MAXLEN ~). The stream is also the room fan-out that
- * {@link RedisBus} reads, so history and delivery share one order.
+ * {@link HistoryStore} where each conversation is one Redis stream, trimmed to about {@code
+ * historyLength} entries (XADD MAXLEN ~). The stream is also the room fan-out that {@link RedisBus}
+ * reads, so history and delivery share one order.
  *
- * <p>Message id {@code n} is stream entry id {@code n-0}. A node seals the entry for the id
- * it expects next (the id is in the seal's context) and a Lua script appends it only if that
- * id is still next; otherwise the script answers the current last id and the node re-seals
- * and tries again. The script also recognises its own entry when a write is re-sent after a
- * lost reply, so a retry never stores a message twice. Appends from one node to one
- * conversation are serialised locally, so retries happen only between nodes, and the node
- * remembers the last id it appended, so an uncontended append is one round trip.
+ * <p>Message id {@code n} is stream entry id {@code n-0}. A node seals the entry for the id it
+ * expects next (the id is in the seal's context) and a Lua script appends it only if that id is
+ * still next; otherwise the script answers the current last id and the node re-seals and tries
+ * again. The script also recognises its own entry when a write is re-sent after a lost reply, so a
+ * retry never stores a message twice. Appends from one node to one conversation are serialised
+ * locally, so retries happen only between nodes, and the node remembers the last id it appended, so
+ * an uncontended append is one round trip.
  */
 final class RedisHistoryStore implements HistoryStore {
     /** The most records one call returns, whatever limit is asked for. */
     static final int MAX_LIMIT = 1000;
+
     private static final int MAX_APPEND_TRIES = 64;
     private static final int LOCK_STRIPES = 64;
     private static final int MAX_REMEMBERED = 100_000;
 
-    /** KEYS[1] stream; ARGV: id, sealed body, maxlen. Returns {1, id} stored, {0, last id} not next. */
-    private static final String APPEND_SCRIPT = String.join("\n",
-            "local last = 0",
-            "if redis.call('EXISTS', KEYS[1]) == 1 then",
-            "  local info = redis.call('XINFO', 'STREAM', KEYS[1])",
-            "  for i = 1, #info, 2 do",
-            "    if info[i] == 'last-generated-id' then last = tonumber(string.match(info[i + 1], '^(%d+)')) end",
-            "  end",
-            "end",
-            "local want = tonumber(ARGV[1])",
-            "if want == last + 1 then",
-            "  redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[3], ARGV[1] .. '-0', 'm', ARGV[2])",
-            "  return {1, want}",
-            "end",
-            "if want <= last then",
-            "  local e = redis.call('XRANGE', KEYS[1], ARGV[1] .. '-0', ARGV[1] .. '-0')",
-            "  if #e == 1 and e[1][2][2] == ARGV[2] then return {1, want} end",
-            "end",
-            "return {0, last}");
+    /**
+     * KEYS[1] stream; ARGV: id, sealed body, maxlen. Returns {1, id} stored, {0, last id} not next.
+     */
+    private static final String APPEND_SCRIPT =
+            String.join(
+                    "\n",
+                    "local last = 0",
+                    "if redis.call('EXISTS', KEYS[1]) == 1 then",
+                    "  local info = redis.call('XINFO', 'STREAM', KEYS[1])",
+                    "  for i = 1, #info, 2 do",
+                    "    if info[i] == 'last-generated-id' then last = tonumber(string.match(info[i + 1], '^(%d+)')) end",
+                    "  end",
+                    "end",
+                    "local want = tonumber(ARGV[1])",
+                    "if want == last + 1 then",
+                    "  redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[3], ARGV[1] .. '-0', 'm', ARGV[2])",
+                    "  return {1, want}",
+                    "end",
+                    "if want <= last then",
+                    "  local e = redis.call('XRANGE', KEYS[1], ARGV[1] .. '-0', ARGV[1] .. '-0')",
+                    "  if #e == 1 and e[1][2][2] == ARGV[2] then return {1, want} end",
+                    "end",
+                    "return {0, last}");
 
     private final RedisStorage owner;
     private final RedisCommands<String, byte[]> redis;
     private final ClusterCodec codec;
     private final byte[] maxLength;
     private final Object[] locks = new Object[LOCK_STRIPES];
+
     /** A first guess of each stream's last id; the script corrects a wrong one. */
     private final Map<String, Long> lastAppended = new ConcurrentHashMap<>();
 
-    RedisHistoryStore(RedisStorage owner, RedisCommands<String, byte[]> redis, ClusterCodec codec, long historyLength) {
+    RedisHistoryStore(
+            RedisStorage owner,
+            RedisCommands<String, byte[]> redis,
+            ClusterCodec codec,
+            long historyLength) {
         this.owner = owner;
         this.redis = redis;
         this.codec = codec;
@@ -76,7 +86,8 @@ final class RedisHistoryStore implements HistoryStore {
     }
 
     @Override
-    public StoredMessage append(String conversation, String sender, String text, long timestampMillis)
+    public StoredMessage append(
+            String conversation, String sender, String text, long timestampMillis)
             throws StorageException {
         requireConversation(conversation);
         Objects.requireNonNull(sender, "sender");
@@ -90,12 +101,20 @@ final class RedisHistoryStore implements HistoryStore {
                 byte[] body = codec.sealMessage(conversation, next, sender, text, timestampMillis);
                 List<Object> result;
                 try {
-                    result = redis.eval(APPEND_SCRIPT, ScriptOutputType.MULTI, new String[] {key},
-                            ascii(Long.toString(next)), body, maxLength);
+                    result =
+                            redis.eval(
+                                    APPEND_SCRIPT,
+                                    ScriptOutputType.MULTI,
+                                    new String[] {key},
+                                    ascii(Long.toString(next)),
+                                    body,
+                                    maxLength);
                 } catch (RedisException e) {
                     throw new StorageException("Redis failed while appending a message", e);
                 }
-                if (result.size() != 2 || !(result.get(0) instanceof Long) || !(result.get(1) instanceof Long)) {
+                if (result.size() != 2
+                        || !(result.get(0) instanceof Long)
+                        || !(result.get(1) instanceof Long)) {
                     throw new StorageException("unexpected answer from the append script");
                 }
                 if ((Long) result.get(0) == 1) {
@@ -114,7 +133,8 @@ final class RedisHistoryStore implements HistoryStore {
     }
 
     @Override
-    public List<StoredMessage> before(String conversation, long beforeId, int limit) throws StorageException {
+    public List<StoredMessage> before(String conversation, long beforeId, int limit)
+            throws StorageException {
         checkLimit(limit);
         if (beforeId <= 1) {
             requireConversation(conversation);
@@ -124,7 +144,8 @@ final class RedisHistoryStore implements HistoryStore {
     }
 
     @Override
-    public List<StoredMessage> after(String conversation, long afterId, int limit) throws StorageException {
+    public List<StoredMessage> after(String conversation, long afterId, int limit)
+            throws StorageException {
         checkLimit(limit);
         if (afterId == Long.MAX_VALUE) {
             requireConversation(conversation);
@@ -144,14 +165,16 @@ final class RedisHistoryStore implements HistoryStore {
     /** The id of the newest entry ever appended to {@code key} (0 if none). */
     long lastId(String key) throws StorageException {
         try {
-            List<StreamMessage<String, byte[]>> top = redis.xrevrange(key, Range.unbounded(), Limit.from(1));
+            List<StreamMessage<String, byte[]>> top =
+                    redis.xrevrange(key, Range.unbounded(), Limit.from(1));
             return top.isEmpty() ? 0 : parseId(top.get(0).getId());
         } catch (RedisException e) {
             throw new StorageException("Redis unavailable", e);
         }
     }
 
-    private List<StoredMessage> read(String conversation, Range<String> range, int limit, boolean newestFirst)
+    private List<StoredMessage> read(
+            String conversation, Range<String> range, int limit, boolean newestFirst)
             throws StorageException {
         requireConversation(conversation);
         checkLimit(limit);
@@ -160,7 +183,10 @@ final class RedisHistoryStore implements HistoryStore {
         Limit capped = Limit.from(Math.min(limit, MAX_LIMIT));
         List<StreamMessage<String, byte[]>> entries;
         try {
-            entries = newestFirst ? redis.xrevrange(key, range, capped) : redis.xrange(key, range, capped);
+            entries =
+                    newestFirst
+                            ? redis.xrevrange(key, range, capped)
+                            : redis.xrange(key, range, capped);
         } catch (RedisException e) {
             throw new StorageException("Redis failed while reading history", e);
         }
@@ -175,7 +201,8 @@ final class RedisHistoryStore implements HistoryStore {
     }
 
     /** Decodes one stream entry of {@code conversation}; the bus uses this too. */
-    static StoredMessage open(ClusterCodec codec, String conversation, StreamMessage<String, byte[]> entry)
+    static StoredMessage open(
+            ClusterCodec codec, String conversation, StreamMessage<String, byte[]> entry)
             throws StorageException {
         long id = parseId(entry.getId());
         byte[] body = entry.getBody().get(ClusterCodec.FIELD);

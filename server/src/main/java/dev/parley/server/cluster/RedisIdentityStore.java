@@ -9,19 +9,23 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@link IdentityStore} on one Redis hash: field = name, value = the key sealed with the name
- * as context. HSETNX makes exactly one of any number of racing nodes the winner. Durability
- * is Redis's: with {@code appendonly yes} and {@code appendfsync always} a binding survives a
- * Redis crash once this returns.
+ * {@link IdentityStore} on one Redis hash: field = name, value = the key sealed with the name as
+ * context. HSETNX makes exactly one of any number of racing nodes the winner. Durability is
+ * Redis's: with {@code appendonly yes} and {@code appendfsync always} a binding survives a Redis
+ * crash once this returns.
  */
 final class RedisIdentityStore implements IdentityStore {
-    /** HSETNX then HGET can miss only if the field is deleted in between; retry that a few times. */
+    /**
+     * HSETNX then HGET can miss only if the field is deleted in between; retry that a few times.
+     */
     private static final int MAX_TRIES = 3;
+
     private final RedisStorage owner;
     private final RedisCommands<String, byte[]> redis;
     private final ClusterCodec codec;
 
-    RedisIdentityStore(RedisStorage owner, RedisCommands<String, byte[]> redis, ClusterCodec codec) {
+    RedisIdentityStore(
+            RedisStorage owner, RedisCommands<String, byte[]> redis, ClusterCodec codec) {
         this.owner = owner;
         this.redis = redis;
         this.codec = codec;
@@ -37,7 +41,8 @@ final class RedisIdentityStore implements IdentityStore {
         owner.check();
         for (int i = 0; i < MAX_TRIES; i++) {
             try {
-                if (Boolean.TRUE.equals(redis.hsetnx(codec.identitiesKey(), name, codec.sealIdentity(name, key)))) {
+                if (Boolean.TRUE.equals(
+                        redis.hsetnx(codec.identitiesKey(), name, codec.sealIdentity(name, key)))) {
                     return new Binding(true, key);
                 }
                 byte[] sealed = redis.hget(codec.identitiesKey(), name);

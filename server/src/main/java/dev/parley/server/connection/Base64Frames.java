@@ -4,10 +4,11 @@ import java.util.Base64;
 
 /** Base64 as v1 clients send it: standard alphabet, padding, optional MIME line breaks. */
 final class Base64Frames {
-    private Base64Frames() {
-    }
+    private Base64Frames() {}
 
-    /** @throws InputException {@link CloseReason#BAD_BASE64} on any character outside base64 */
+    /**
+     * @throws InputException {@link CloseReason#BAD_BASE64} on any character outside base64
+     */
     static byte[] decode(String text) throws InputException {
         StringBuilder clean = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
@@ -15,8 +16,13 @@ final class Base64Frames {
             if (c == '\r' || c == '\n') {
                 continue;
             }
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '+' || c == '/' || c == '=';
+            boolean ok =
+                    (c >= 'A' && c <= 'Z')
+                            || (c >= 'a' && c <= 'z')
+                            || (c >= '0' && c <= '9')
+                            || c == '+'
+                            || c == '/'
+                            || c == '=';
             if (!ok) {
                 throw new InputException(CloseReason.BAD_BASE64);
             }

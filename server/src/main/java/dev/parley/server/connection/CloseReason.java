@@ -1,8 +1,8 @@
 package dev.parley.server.connection;
 
 /**
- * Why the server closes a WebSocket: the close code sent, a human-readable reason for the
- * peer, and a stable tag for metrics and logs (never user data).
+ * Why the server closes a WebSocket: the close code sent, a human-readable reason for the peer, and
+ * a stable tag for metrics and logs (never user data).
  */
 public enum CloseReason {
     NOT_UTF8(1007, "text frame is not valid UTF-8", "not_utf8"),

@@ -1,7 +1,7 @@
 package dev.parley.server.connection;
 
-import dev.parley.server.chat.Member;
 import dev.parley.server.chat.ChatEvent;
+import dev.parley.server.chat.Member;
 import dev.parley.themis.PublicKey;
 import dev.parley.themis.ReplayedMessageException;
 import dev.parley.themis.SecureSession;
@@ -19,29 +19,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client socket: hello, Secure Session handshake, then chat. Holds the session and the
- * protocol state; the transport only adapts frames. I/O-free apart from {@link Transport}.
+ * One client socket: hello, Secure Session handshake, then chat. Holds the session and the protocol
+ * state; the transport only adapts frames. I/O-free apart from {@link Transport}.
  *
  * <p>Threading: {@code on*} methods run on the transport's executor (ordered per connection).
  * Handshake crypto and name-policy lookups run on the shared bounded handshake pool; reading is
- * paused meanwhile and results hop back to the executor. {@link #deliver} is thread-safe.
- * Outgoing events queue as plaintext and are wrapped at send time, in order, so no sequence
- * number is ever consumed for a frame that is then dropped.
+ * paused meanwhile and results hop back to the executor. {@link #deliver} is thread-safe. Outgoing
+ * events queue as plaintext and are wrapped at send time, in order, so no sequence number is ever
+ * consumed for a frame that is then dropped.
  */
 public final class Connection implements Member {
     private static final Logger log = LoggerFactory.getLogger(Connection.class);
     static final byte[] SERVER_ID = "server".getBytes(StandardCharsets.UTF_8);
+
     /** Frames that may arrive while a handshake step is off-loop; more is a protocol violation. */
     private static final int MAX_PENDING_FRAMES = 4;
+
     private static final AtomicInteger IDS = new AtomicInteger();
 
-    private enum State { AWAIT_HELLO, HANDSHAKING, ESTABLISHED, CLOSED }
-
-    private record Frame(boolean text, byte[] payload) {
+    private enum State {
+        AWAIT_HELLO,
+        HANDSHAKING,
+        ESTABLISHED,
+        CLOSED
     }
 
-    private record Accepted(Hello hello, SecureSession session) {
-    }
+    private record Frame(boolean text, byte[] payload) {}
+
+    private record Accepted(Hello hello, SecureSession session) {}
 
     private final int id = IDS.incrementAndGet();
     private final Transport transport;
@@ -63,16 +68,22 @@ public final class Connection implements Member {
         this.transport = transport;
         this.dialect = dialect;
         this.ctx = ctx;
-        this.rate = new TokenBucket(ctx.config().messagesPerSecond(), ctx.config().messageBurst(), System::nanoTime);
+        this.rate =
+                new TokenBucket(
+                        ctx.config().messagesPerSecond(),
+                        ctx.config().messageBurst(),
+                        System::nanoTime);
         this.openedAt = System.nanoTime();
         this.outbound = new OutboundQueue(ctx.config().outboundQueueLimit());
         ctx.metrics().connectionOpened();
         Duration timeout = ctx.config().handshakeTimeout();
-        transport.schedule(timeout, () -> {
-            if (state == State.AWAIT_HELLO || state == State.HANDSHAKING) {
-                close(CloseReason.HANDSHAKE_TIMEOUT);
-            }
-        });
+        transport.schedule(
+                timeout,
+                () -> {
+                    if (state == State.AWAIT_HELLO || state == State.HANDSHAKING) {
+                        close(CloseReason.HANDSHAKE_TIMEOUT);
+                    }
+                });
     }
 
     /** A frame from the peer; {@code payload} of a text frame is its UTF-8 bytes. */
@@ -103,7 +114,7 @@ public final class Connection implements Member {
                 case AWAIT_HELLO -> onHello(dialect.helloText(text, payload));
                 case HANDSHAKING -> onHandshake(dialect.sessionMessage(text, payload));
                 case ESTABLISHED -> onData(dialect.sessionMessage(text, payload));
-                default -> { }
+                default -> {}
             }
         } catch (InputException e) {
             close(e.reason());
@@ -111,55 +122,64 @@ public final class Connection implements Member {
     }
 
     private void onHello(String helloText) {
-        offload(() -> {
-            Hello hello = Hello.parse(helloText);
-            CloseReason refused = ctx.policy().check(hello.name(), hello.publicKey());
-            if (refused != null) {
-                throw new InputException(refused);
-            }
-            byte[] nameBytes = hello.name().getBytes(StandardCharsets.UTF_8);
-            SecureSession s = SecureSession.create(SERVER_ID, ctx.serverKey(), peerId -> {
-                if (Arrays.equals(peerId, nameBytes)) {
-                    return hello.publicKey();
-                }
-                sessionIdMismatch = true;
-                return null;
-            });
-            return new Accepted(hello, s);
-        }, result -> {
-            Accepted a = (Accepted) result;
-            name = a.hello().name();
-            key = a.hello().publicKey();
-            session = a.session();
-            state = State.HANDSHAKING;
-        });
+        offload(
+                () -> {
+                    Hello hello = Hello.parse(helloText);
+                    CloseReason refused = ctx.policy().check(hello.name(), hello.publicKey());
+                    if (refused != null) {
+                        throw new InputException(refused);
+                    }
+                    byte[] nameBytes = hello.name().getBytes(StandardCharsets.UTF_8);
+                    SecureSession s =
+                            SecureSession.create(
+                                    SERVER_ID,
+                                    ctx.serverKey(),
+                                    peerId -> {
+                                        if (Arrays.equals(peerId, nameBytes)) {
+                                            return hello.publicKey();
+                                        }
+                                        sessionIdMismatch = true;
+                                        return null;
+                                    });
+                    return new Accepted(hello, s);
+                },
+                result -> {
+                    Accepted a = (Accepted) result;
+                    name = a.hello().name();
+                    key = a.hello().publicKey();
+                    session = a.session();
+                    state = State.HANDSHAKING;
+                });
     }
 
     private void onHandshake(byte[] message) {
         SecureSession s = session;
-        offload(() -> {
-            UnwrapResult r = unwrapHandshake(s, message);
-            if (s.isEstablished()) {
-                CloseReason refused = ctx.policy().confirm(name, key);
-                if (refused != null) {
-                    throw new InputException(refused);
-                }
-            }
-            return r;
-        }, result -> {
-            UnwrapResult r = (UnwrapResult) result;
-            if (r.type() == UnwrapResult.Type.PROTOCOL_DATA) {
-                dialect.send(transport, r.data());
-                transport.flush();
-                ctx.metrics().frameOut(r.data().length, false);
-            }
-            if (s.isEstablished()) {
-                state = State.ESTABLISHED;
-                ctx.metrics().handshakeSucceeded(Duration.ofNanos(System.nanoTime() - openedAt));
-                registered = true;
-                ctx.router().register(this);
-            }
-        });
+        offload(
+                () -> {
+                    UnwrapResult r = unwrapHandshake(s, message);
+                    if (s.isEstablished()) {
+                        CloseReason refused = ctx.policy().confirm(name, key);
+                        if (refused != null) {
+                            throw new InputException(refused);
+                        }
+                    }
+                    return r;
+                },
+                result -> {
+                    UnwrapResult r = (UnwrapResult) result;
+                    if (r.type() == UnwrapResult.Type.PROTOCOL_DATA) {
+                        dialect.send(transport, r.data());
+                        transport.flush();
+                        ctx.metrics().frameOut(r.data().length, false);
+                    }
+                    if (s.isEstablished()) {
+                        state = State.ESTABLISHED;
+                        ctx.metrics()
+                                .handshakeSucceeded(Duration.ofNanos(System.nanoTime() - openedAt));
+                        registered = true;
+                        ctx.router().register(this);
+                    }
+                });
     }
 
     private UnwrapResult unwrapHandshake(SecureSession s, byte[] message) throws InputException {
@@ -170,7 +190,10 @@ public final class Connection implements Member {
             }
             return r;
         } catch (SecureSessionException e) {
-            throw new InputException(sessionIdMismatch ? CloseReason.SESSION_ID_MISMATCH : CloseReason.HANDSHAKE_FAILED);
+            throw new InputException(
+                    sessionIdMismatch
+                            ? CloseReason.SESSION_ID_MISMATCH
+                            : CloseReason.HANDSHAKE_FAILED);
         }
     }
 
@@ -205,28 +228,33 @@ public final class Connection implements Member {
         void accept(Object result) throws InputException;
     }
 
-    /** Runs crypto/blocking work on the handshake pool, then continues on this connection's executor. */
+    /**
+     * Runs crypto/blocking work on the handshake pool, then continues on this connection's
+     * executor.
+     */
     private void offload(Step step, Then then) {
         offloaded = true;
         transport.setReading(false);
         try {
-            ctx.handshakePool().execute(() -> {
-                Object result;
-                CloseReason failure = null;
-                try {
-                    result = step.run();
-                } catch (InputException e) {
-                    result = null;
-                    failure = e.reason();
-                } catch (RuntimeException e) {
-                    log.error("connection {}: handshake step failed", id, e);
-                    result = null;
-                    failure = CloseReason.INTERNAL;
-                }
-                Object res = result;
-                CloseReason fail = failure;
-                onExecutor(() -> resume(res, fail, then));
-            });
+            ctx.handshakePool()
+                    .execute(
+                            () -> {
+                                Object result;
+                                CloseReason failure = null;
+                                try {
+                                    result = step.run();
+                                } catch (InputException e) {
+                                    result = null;
+                                    failure = e.reason();
+                                } catch (RuntimeException e) {
+                                    log.error("connection {}: handshake step failed", id, e);
+                                    result = null;
+                                    failure = CloseReason.INTERNAL;
+                                }
+                                Object res = result;
+                                CloseReason fail = failure;
+                                onExecutor(() -> resume(res, fail, then));
+                            });
         } catch (RejectedExecutionException e) {
             offloaded = false;
             close(CloseReason.OVERLOADED);
@@ -284,7 +312,9 @@ public final class Connection implements Member {
         onExecutor(() -> close(CloseReason.NAME_TAKEN));
     }
 
-    /** Runs on this connection's executor; nothing to do if it already stopped (server shutdown). */
+    /**
+     * Runs on this connection's executor; nothing to do if it already stopped (server shutdown).
+     */
     private void onExecutor(Runnable task) {
         try {
             transport.executor().execute(task);
@@ -307,7 +337,11 @@ public final class Connection implements Member {
                 frames = dialect.render(o.event(), name);
             } catch (RuntimeException e) {
                 // a bug or an event the wire format cannot carry: skip it (nothing was wrapped)
-                log.error("connection {}: cannot render {}", id, o.event().getClass().getSimpleName(), e);
+                log.error(
+                        "connection {}: cannot render {}",
+                        id,
+                        o.event().getClass().getSimpleName(),
+                        e);
                 continue;
             }
             for (byte[] plain : frames) {
@@ -338,7 +372,9 @@ public final class Connection implements Member {
         onExecutor(() -> close(reason));
     }
 
-    /** The server refuses this connection before or after its handshake (limits); on the executor. */
+    /**
+     * The server refuses this connection before or after its handshake (limits); on the executor.
+     */
     public void refuse(CloseReason reason) {
         close(reason);
     }
@@ -375,8 +411,13 @@ public final class Connection implements Member {
             ctx.metrics().handshakeFailed(reason.tag());
         }
         if (reason != CloseReason.SHUTDOWN) {
-            log.info("connection {} from {} ({}) closed: {} {}", id, transport.remoteAddress(), dialect.name(),
-                    reason.code(), reason.tag());
+            log.info(
+                    "connection {} from {} ({}) closed: {} {}",
+                    id,
+                    transport.remoteAddress(),
+                    dialect.name(),
+                    reason.code(),
+                    reason.tag());
         }
         cleanUp();
     }

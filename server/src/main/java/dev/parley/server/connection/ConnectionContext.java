@@ -8,9 +8,8 @@ import dev.parley.themis.PrivateKey;
 import java.util.concurrent.Executor;
 
 /**
- * What every {@link Connection} shares: limits, server key, name policy, router, metrics and
- * the bounded handshake pool (its {@code execute} throws {@code RejectedExecutionException}
- * when full).
+ * What every {@link Connection} shares: limits, server key, name policy, router, metrics and the
+ * bounded handshake pool (its {@code execute} throws {@code RejectedExecutionException} when full).
  */
 public record ConnectionContext(
         ServerConfig config,
@@ -18,5 +17,4 @@ public record ConnectionContext(
         NamePolicy policy,
         Router router,
         ServerMetrics metrics,
-        Executor handshakePool) {
-}
+        Executor handshakePool) {}

@@ -21,10 +21,14 @@ public interface Dialect {
     /** Sends one Secure Session message in this dialect's framing (not flushed). */
     void send(Transport transport, byte[] sessionMessage);
 
-    /** What a decrypted client message asks for: a command, or a reply the connection gives itself. */
+    /**
+     * What a decrypted client message asks for: a command, or a reply the connection gives itself.
+     */
     Parsed parse(byte[] plaintext) throws InputException;
 
-    /** The plaintexts (each wrapped into one frame) that show {@code event} to member {@code self}. */
+    /**
+     * The plaintexts (each wrapped into one frame) that show {@code event} to member {@code self}.
+     */
     List<byte[]> render(ChatEvent event, String self);
 
     /** Exactly one of the two is non-null. */

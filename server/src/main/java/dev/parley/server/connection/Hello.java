@@ -8,14 +8,14 @@ import dev.parley.themis.PublicKey;
 import java.util.Base64;
 
 /**
- * The first frame of a connection, {@code <name>:<base64 public key>} ({@link V1Hello}), with
- * the key parsed as a Themis {@code UEC2} container. Each failure maps to its own close reason.
+ * The first frame of a connection, {@code <name>:<base64 public key>} ({@link V1Hello}), with the
+ * key parsed as a Themis {@code UEC2} container. Each failure maps to its own close reason.
  */
 public record Hello(String name, PublicKey publicKey) {
 
     /**
-     * Validates in order: the colon, the name, the base64, the key container and point.
-     * Key parsing decompresses an EC point: call it off the event loop.
+     * Validates in order: the colon, the name, the base64, the key container and point. Key parsing
+     * decompresses an EC point: call it off the event loop.
      */
     public static Hello parse(String frame) throws InputException {
         int colon = frame.indexOf(':');

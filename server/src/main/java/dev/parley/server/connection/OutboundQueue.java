@@ -7,17 +7,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A connection's bounded queue of plaintext events waiting to be wrapped and written. Offers
- * come from any thread; polling happens on the connection's executor. The bound is in lines:
- * an event weighs one, a history page one plus its lines (a page holds up to 200 messages, so
- * counting it as one let a reader that never reads park about a thousand pages, hundreds of
- * MB, by repeating {@code /history 200}). Each line is bounded in size, so a reader that stops
- * reading cannot grow the heap. An event is always accepted into an empty queue, so a single
- * page larger than the limit is still served.
+ * A connection's bounded queue of plaintext events waiting to be wrapped and written. Offers come
+ * from any thread; polling happens on the connection's executor. The bound is in lines: an event
+ * weighs one, a history page one plus its lines (a page holds up to 200 messages, so counting it as
+ * one let a reader that never reads park about a thousand pages, hundreds of MB, by repeating
+ * {@code /history 200}). Each line is bounded in size, so a reader that stops reading cannot grow
+ * the heap. An event is always accepted into an empty queue, so a single page larger than the limit
+ * is still served.
  */
 final class OutboundQueue {
-    record Entry(ChatEvent event, long queuedAtNanos, int weight) {
-    }
+    record Entry(ChatEvent event, long queuedAtNanos, int weight) {}
 
     private final int limit;
     private final Queue<Entry> entries = new ConcurrentLinkedQueue<>();

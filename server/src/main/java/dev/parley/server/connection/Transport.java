@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 
 /**
- * What a {@link Connection} needs from its socket; the Netty adapter implements it. All
- * methods except {@link #executor()} must be called on that executor.
+ * What a {@link Connection} needs from its socket; the Netty adapter implements it. All methods
+ * except {@link #executor()} must be called on that executor.
  */
 public interface Transport {
     /** The ordered executor of this connection (its event loop). */

@@ -16,16 +16,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Protocol v1, the tutorial's: text frames only, base64 Secure Session messages, and inside
- * the session one UTF-8 line per message ({@link V1Input} in, {@link V1Output} out).
+ * Protocol v1, the tutorial's: text frames only, base64 Secure Session messages, and inside the
+ * session one UTF-8 line per message ({@link V1Input} in, {@link V1Output} out).
  *
- * <p>One instance per connection: it remembers the member's current room (from its own
- * join/leave events) so chat in that room shows without a {@code [room]} prefix. Used on the
- * connection's executor only.
+ * <p>One instance per connection: it remembers the member's current room (from its own join/leave
+ * events) so chat in that room shows without a {@code [room]} prefix. Used on the connection's
+ * executor only.
  */
 public final class V1Dialect implements Dialect {
     /** Messages {@code /history} shows when no count is given. */
     public static final int DEFAULT_HISTORY = 20;
+
     private String currentRoom = Router.DEFAULT_ROOM;
 
     @Override
@@ -75,7 +76,8 @@ public final class V1Dialect implements Dialect {
         } else if (input instanceof V1Input.Msg m) {
             return Parsed.of(new ChatCommand.Direct(m.to(), m.text(), null));
         } else if (input instanceof V1Input.History h) {
-            return Parsed.of(new ChatCommand.History(null, h.count().orElse(DEFAULT_HISTORY), null));
+            return Parsed.of(
+                    new ChatCommand.History(null, h.count().orElse(DEFAULT_HISTORY), null));
         }
         return Parsed.reply(new ChatEvent.Notice(V1Output.help()));
     }
@@ -88,8 +90,10 @@ public final class V1Dialect implements Dialect {
         } else if (event instanceof ChatEvent.RoomMessage m) {
             lines.add(chat(m.line()));
         } else if (event instanceof ChatEvent.DirectMessage d) {
-            lines.add(d.from().equals(self) && !d.to().equals(self)
-                    ? V1Output.directSent(d.to(), d.text()) : V1Output.directReceived(d.from(), d.text()));
+            lines.add(
+                    d.from().equals(self) && !d.to().equals(self)
+                            ? V1Output.directSent(d.to(), d.text())
+                            : V1Output.directReceived(d.from(), d.text()));
         } else if (event instanceof ChatEvent.Joined j) {
             if (j.name().equals(self)) {
                 currentRoom = j.room();
@@ -103,10 +107,16 @@ public final class V1Dialect implements Dialect {
         } else if (event instanceof ChatEvent.Members m) {
             lines.add(V1Output.presence(m.room(), m.names()));
         } else if (event instanceof ChatEvent.RoomList r) {
-            lines.add(V1Output.roomList(r.rooms().stream().map(i -> new RoomInfo(i.name(), i.members())).toList()));
+            lines.add(
+                    V1Output.roomList(
+                            r.rooms().stream()
+                                    .map(i -> new RoomInfo(i.name(), i.members()))
+                                    .toList()));
         } else if (event instanceof ChatEvent.History h) {
             if (!h.lines().isEmpty() || !h.replay()) {
-                lines.add(V1Output.notice("history of " + h.room() + ": " + h.lines().size() + " messages"));
+                lines.add(
+                        V1Output.notice(
+                                "history of " + h.room() + ": " + h.lines().size() + " messages"));
                 h.lines().forEach(l -> lines.add(chat(l)));
             }
         } else if (event instanceof ChatEvent.Notice n) {
@@ -126,10 +136,12 @@ public final class V1Dialect implements Dialect {
 
     static String strictUtf8(byte[] bytes) throws InputException {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new InputException(CloseReason.NOT_UTF8);
         }

@@ -14,22 +14,28 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Protocol v2 (subprotocol {@code parley.v2}): binary frames only. Frame 1 is the hello,
- * UTF-8 {@code <name>:<base64 public key>} exactly as in v1 but in a binary frame; every later
- * frame is one raw Secure Session message whose plaintext is one JSON event ({@link EventCodec}).
- * A malformed event inside an authentic session is answered with an {@code error} event, not a
- * close. Stateless and thread-safe.
+ * Protocol v2 (subprotocol {@code parley.v2}): binary frames only. Frame 1 is the hello, UTF-8
+ * {@code <name>:<base64 public key>} exactly as in v1 but in a binary frame; every later frame is
+ * one raw Secure Session message whose plaintext is one JSON event ({@link EventCodec}). A
+ * malformed event inside an authentic session is answered with an {@code error} event, not a close.
+ * Stateless and thread-safe.
  */
 public final class V2Dialect implements Dialect {
     /** The WebSocket subprotocol that selects v2. */
     public static final String SUBPROTOCOL = "parley.v2";
+
     public static final String SERVER_VERSION = "parley/0.1";
     private final EventCodec codec = new EventCodec();
     private final ServerLimits limits;
 
-    /** @param maxTextCodePoints the server's text limit, announced in the welcome */
+    /**
+     * @param maxTextCodePoints the server's text limit, announced in the welcome
+     */
     public V2Dialect(int maxTextCodePoints) {
-        this.limits = new ServerLimits(Math.min(maxTextCodePoints, Limits.MAX_TEXT_CODE_POINTS), Limits.MAX_HISTORY_LIMIT);
+        this.limits =
+                new ServerLimits(
+                        Math.min(maxTextCodePoints, Limits.MAX_TEXT_CODE_POINTS),
+                        Limits.MAX_HISTORY_LIMIT);
     }
 
     @Override
@@ -97,7 +103,8 @@ public final class V2Dialect implements Dialect {
         } else if (event instanceof ChatEvent.RoomMessage m) {
             return message(m.line());
         } else if (event instanceof ChatEvent.DirectMessage d) {
-            return new ServerEvent.DirectMessage(0, d.from(), d.to(), d.text(), d.timestamp().toEpochMilli());
+            return new ServerEvent.DirectMessage(
+                    0, d.from(), d.to(), d.text(), d.timestamp().toEpochMilli());
         } else if (event instanceof ChatEvent.Joined j) {
             return new ServerEvent.Joined(j.room(), j.name());
         } else if (event instanceof ChatEvent.Left l) {
@@ -105,13 +112,16 @@ public final class V2Dialect implements Dialect {
         } else if (event instanceof ChatEvent.Members m) {
             return new ServerEvent.Presence(m.room(), m.names());
         } else if (event instanceof ChatEvent.RoomList r) {
-            return new ServerEvent.RoomList(r.rooms().stream().map(i -> new RoomInfo(i.name(), i.members())).toList());
+            return new ServerEvent.RoomList(
+                    r.rooms().stream().map(i -> new RoomInfo(i.name(), i.members())).toList());
         } else if (event instanceof ChatEvent.History h) {
-            return new ServerEvent.HistoryPage(h.room(), h.lines().stream().map(V2Dialect::message).toList(), h.hasMore());
+            return new ServerEvent.HistoryPage(
+                    h.room(), h.lines().stream().map(V2Dialect::message).toList(), h.hasMore());
         } else if (event instanceof ChatEvent.Ack a) {
             return new ServerEvent.Ack(a.clientId(), a.messageId(), a.timestamp().toEpochMilli());
         } else if (event instanceof ChatEvent.Error e) {
-            return new ServerEvent.Error(e.code(), truncate(e.text()), Optional.ofNullable(e.clientId()));
+            return new ServerEvent.Error(
+                    e.code(), truncate(e.text()), Optional.ofNullable(e.clientId()));
         } else if (event instanceof ChatEvent.Pong) {
             return new ServerEvent.Pong();
         }
@@ -119,10 +129,13 @@ public final class V2Dialect implements Dialect {
     }
 
     private static ServerEvent.Message message(ChatLine l) {
-        return new ServerEvent.Message(l.id(), l.room(), l.sender(), l.text(), l.timestamp().toEpochMilli());
+        return new ServerEvent.Message(
+                l.id(), l.room(), l.sender(), l.text(), l.timestamp().toEpochMilli());
     }
 
     private static String truncate(String text) {
-        return text.length() <= Limits.MAX_ERROR_TEXT_CODE_POINTS ? text : text.substring(0, Limits.MAX_ERROR_TEXT_CODE_POINTS);
+        return text.length() <= Limits.MAX_ERROR_TEXT_CODE_POINTS
+                ? text
+                : text.substring(0, Limits.MAX_ERROR_TEXT_CODE_POINTS);
     }
 }

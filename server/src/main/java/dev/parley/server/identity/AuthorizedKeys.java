@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The authorized-keys file of the {@code closed} policy: one {@code name base64key} per line,
- * blank lines and lines starting with {@code #} ignored. Immutable and thread-safe.
+ * The authorized-keys file of the {@code closed} policy: one {@code name base64key} per line, blank
+ * lines and lines starting with {@code #} ignored. Immutable and thread-safe.
  */
 public final class AuthorizedKeys {
     private final Map<String, PublicKey> keys;
@@ -22,7 +22,9 @@ public final class AuthorizedKeys {
         this.keys = Map.copyOf(keys);
     }
 
-    /** @throws IOException if the file is unreadable or a line is malformed (with its number) */
+    /**
+     * @throws IOException if the file is unreadable or a line is malformed (with its number)
+     */
     public static AuthorizedKeys load(Path file) throws IOException {
         return parse(Files.readAllLines(file, StandardCharsets.UTF_8), file.toString());
     }

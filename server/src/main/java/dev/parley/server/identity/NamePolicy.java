@@ -4,16 +4,16 @@ import dev.parley.server.connection.CloseReason;
 import dev.parley.themis.PublicKey;
 
 /**
- * Decides whether a key may use a name. Both methods may block (storage) and are called on
- * the handshake pool, never on an event loop. Thread-safe.
+ * Decides whether a key may use a name. Both methods may block (storage) and are called on the
+ * handshake pool, never on an event loop. Thread-safe.
  */
 public interface NamePolicy {
     /** Before the handshake. @return null to proceed, or why the connection is refused */
     CloseReason check(String name, PublicKey key);
 
     /**
-     * After the peer proved it holds {@code key} (handshake established). TOFU binds here, so
-     * a hello without a finished handshake never claims a name.
+     * After the peer proved it holds {@code key} (handshake established). TOFU binds here, so a
+     * hello without a finished handshake never claims a name.
      *
      * @return null to accept, or why the connection is refused
      */

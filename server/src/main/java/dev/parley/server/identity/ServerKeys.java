@@ -14,17 +14,16 @@ import java.util.Base64;
 import java.util.Set;
 
 /**
- * Loads the server's long-term key pair. Key file format: one line, standard base64 of the
- * Themis {@code REC2} private key container (what {@code parley keygen} writes); MIME line
- * breaks are tolerated. With no explicit file, {@code server.key} (mode 0600) and
- * {@code server.pub} are created in the data directory on first start.
+ * Loads the server's long-term key pair. Key file format: one line, standard base64 of the Themis
+ * {@code REC2} private key container (what {@code parley keygen} writes); MIME line breaks are
+ * tolerated. With no explicit file, {@code server.key} (mode 0600) and {@code server.pub} are
+ * created in the data directory on first start.
  */
 public final class ServerKeys {
     public static final String PRIVATE_KEY_FILE = "server.key";
     public static final String PUBLIC_KEY_FILE = "server.pub";
 
-    private ServerKeys() {
-    }
+    private ServerKeys() {}
 
     /**
      * @param keyFile explicit key file, or null to load-or-create in {@code dataDir}
@@ -40,12 +39,15 @@ public final class ServerKeys {
         }
         Files.createDirectories(dataDir);
         KeyPair pair = KeyPair.generate();
-        byte[] line = (Base64.getEncoder().encodeToString(pair.privateKey().toByteArray()) + "\n")
-                .getBytes(StandardCharsets.US_ASCII);
+        byte[] line =
+                (Base64.getEncoder().encodeToString(pair.privateKey().toByteArray()) + "\n")
+                        .getBytes(StandardCharsets.US_ASCII);
         try {
             if (supportsPosix(dataDir)) {
-                Files.createFile(priv, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        priv,
+                        PosixFilePermissions.asFileAttribute(
+                                PosixFilePermissions.fromString("rw-------")));
             } else {
                 Files.createFile(priv);
             }

@@ -8,11 +8,12 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The server's meters, exported in Prometheus text at {@code /metrics}. Thread-safe. Tags are
- * fixed vocabularies (close reasons, results), never names or message content.
+ * The server's meters, exported in Prometheus text at {@code /metrics}. Thread-safe. Tags are fixed
+ * vocabularies (close reasons, results), never names or message content.
  */
 public final class ServerMetrics {
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final PrometheusMeterRegistry registry =
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final AtomicInteger connections = new AtomicInteger();
     private final Counter messagesIn;
     private final Counter messagesOut;
@@ -23,12 +24,30 @@ public final class ServerMetrics {
 
     public ServerMetrics() {
         registry.gauge("parley.connections", connections);
-        messagesIn = Counter.builder("parley.messages.in").description("chat events received").register(registry);
-        messagesOut = Counter.builder("parley.messages.out").description("frames delivered after the handshake").register(registry);
-        bytesIn = Counter.builder("parley.bytes.in").description("websocket payload bytes received").register(registry);
-        bytesOut = Counter.builder("parley.bytes.out").description("websocket payload bytes sent").register(registry);
-        handshakeLatency = Timer.builder("parley.handshake.latency").description("hello to established").register(registry);
-        deliveryLatency = Timer.builder("parley.delivery.latency").description("routed to written").register(registry);
+        messagesIn =
+                Counter.builder("parley.messages.in")
+                        .description("chat events received")
+                        .register(registry);
+        messagesOut =
+                Counter.builder("parley.messages.out")
+                        .description("frames delivered after the handshake")
+                        .register(registry);
+        bytesIn =
+                Counter.builder("parley.bytes.in")
+                        .description("websocket payload bytes received")
+                        .register(registry);
+        bytesOut =
+                Counter.builder("parley.bytes.out")
+                        .description("websocket payload bytes sent")
+                        .register(registry);
+        handshakeLatency =
+                Timer.builder("parley.handshake.latency")
+                        .description("hello to established")
+                        .register(registry);
+        deliveryLatency =
+                Timer.builder("parley.delivery.latency")
+                        .description("routed to written")
+                        .register(registry);
     }
 
     public void connectionOpened() {

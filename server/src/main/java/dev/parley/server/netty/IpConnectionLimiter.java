@@ -14,14 +14,16 @@ final class IpConnectionLimiter {
     /** Takes a slot for {@code ip}; false (nothing taken) if it already has {@code max}. */
     boolean tryAcquire(String ip) {
         boolean[] ok = {false};
-        counts.compute(ip, (k, n) -> {
-            int c = n == null ? 0 : n;
-            if (c >= max) {
-                return n;
-            }
-            ok[0] = true;
-            return c + 1;
-        });
+        counts.compute(
+                ip,
+                (k, n) -> {
+                    int c = n == null ? 0 : n;
+                    if (c >= max) {
+                        return n;
+                    }
+                    ok[0] = true;
+                    return c + 1;
+                });
         return ok[0];
     }
 

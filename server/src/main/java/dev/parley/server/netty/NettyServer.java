@@ -23,16 +23,25 @@ import java.util.function.Function;
 public final class NettyServer {
     /** Outbound bytes buffered per socket before the connection stops wrapping (back-pressure). */
     static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 128 * 1024);
+
     private final ServerConfig config;
     private final ServerChannelInitializer initializer;
-    private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+    private final EventLoopGroup boss =
+            new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final EventLoopGroup workers =
+            new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
     private Channel listener;
 
-    public NettyServer(ServerConfig config, ConnectionContext context, Function<String, Dialect> dialects,
-            BooleanSupplier healthy, Consumer<Connection> onOpen, Consumer<Connection> onClose) {
+    public NettyServer(
+            ServerConfig config,
+            ConnectionContext context,
+            Function<String, Dialect> dialects,
+            BooleanSupplier healthy,
+            Consumer<Connection> onOpen,
+            Consumer<Connection> onClose) {
         this.config = config;
-        this.initializer = new ServerChannelInitializer(context, dialects, healthy, onOpen, onClose);
+        this.initializer =
+                new ServerChannelInitializer(context, dialects, healthy, onOpen, onClose);
     }
 
     /** Binds; completes with the bound port. */
@@ -46,14 +55,16 @@ public final class NettyServer {
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                 .childHandler(initializer)
                 .bind(config.host(), config.port())
-                .addListener(f -> {
-                    if (f.isSuccess()) {
-                        listener = ((io.netty.channel.ChannelFuture) f).channel();
-                        result.complete(((InetSocketAddress) listener.localAddress()).getPort());
-                    } else {
-                        result.completeExceptionally(f.cause());
-                    }
-                });
+                .addListener(
+                        f -> {
+                            if (f.isSuccess()) {
+                                listener = ((io.netty.channel.ChannelFuture) f).channel();
+                                result.complete(
+                                        ((InetSocketAddress) listener.localAddress()).getPort());
+                            } else {
+                                result.completeExceptionally(f.cause());
+                            }
+                        });
         return result;
     }
 
@@ -67,6 +78,7 @@ public final class NettyServer {
     /** Stops the event loops (closing any socket left). */
     public void shutdown() {
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS)
+                .awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 final class NettyTransport implements Transport {
     /** How long a close frame may take to leave before the socket is cut. */
     private static final long CLOSE_GRACE_MS = 1000;
+
     private final Channel channel;
 
     NettyTransport(Channel channel) {
@@ -35,7 +36,8 @@ final class NettyTransport implements Transport {
 
     @Override
     public void sendBinary(byte[] data) {
-        channel.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(data)), channel.voidPromise());
+        channel.write(
+                new BinaryWebSocketFrame(Unpooled.wrappedBuffer(data)), channel.voidPromise());
     }
 
     @Override
@@ -60,9 +62,13 @@ final class NettyTransport implements Transport {
         }
         channel.writeAndFlush(new CloseWebSocketFrame(reason.code(), reason.text()))
                 .addListener(ChannelFutureListener.CLOSE);
-        channel.eventLoop().schedule(() -> {
-            channel.close();
-        }, CLOSE_GRACE_MS, TimeUnit.MILLISECONDS);
+        channel.eventLoop()
+                .schedule(
+                        () -> {
+                            channel.close();
+                        },
+                        CLOSE_GRACE_MS,
+                        TimeUnit.MILLISECONDS);
     }
 
     @Override

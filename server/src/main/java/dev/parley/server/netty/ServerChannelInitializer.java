@@ -24,6 +24,7 @@ import java.util.function.Function;
 
 /**
  * The pipeline, one handler per concern:
+ *
  * <pre>
  *   idle          IdleStateHandler      ping after idle/2 without a byte, close after idle
  *   upgrade-timer UpgradeTimeout        close a socket that never upgrades
@@ -53,8 +54,12 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
      * @param dialects the dialect for a negotiated subprotocol ({@code null}: none, v1)
      * @param onOpen called on the event loop when a connection is created; onClose when it ends
      */
-    ServerChannelInitializer(ConnectionContext context, Function<String, Dialect> dialects,
-            BooleanSupplier healthy, Consumer<Connection> onOpen, Consumer<Connection> onClose) {
+    ServerChannelInitializer(
+            ConnectionContext context,
+            Function<String, Dialect> dialects,
+            BooleanSupplier healthy,
+            Consumer<Connection> onOpen,
+            Consumer<Connection> onClose) {
         this.config = context.config();
         this.context = context;
         this.dialects = dialects;
@@ -68,22 +73,25 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
     @Override
     protected void initChannel(SocketChannel ch) {
         long idleNanos = config.idleTimeout().toNanos();
-        WebSocketServerProtocolConfig ws = WebSocketServerProtocolConfig.newBuilder()
-                .websocketPath("/")
-                .checkStartsWith(true)
-                .subprotocols(V2Dialect.SUBPROTOCOL)
-                .handshakeTimeoutMillis(config.handshakeTimeout().toMillis())
-                .dropPongFrames(true)
-                .decoderConfig(WebSocketDecoderConfig.newBuilder()
-                        .maxFramePayloadLength(config.maxFrameBytes())
-                        .allowExtensions(false)
-                        .withUTF8Validator(true)
-                        .closeOnProtocolViolation(true)
-                        .build())
-                .build();
+        WebSocketServerProtocolConfig ws =
+                WebSocketServerProtocolConfig.newBuilder()
+                        .websocketPath("/")
+                        .checkStartsWith(true)
+                        .subprotocols(V2Dialect.SUBPROTOCOL)
+                        .handshakeTimeoutMillis(config.handshakeTimeout().toMillis())
+                        .dropPongFrames(true)
+                        .decoderConfig(
+                                WebSocketDecoderConfig.newBuilder()
+                                        .maxFramePayloadLength(config.maxFrameBytes())
+                                        .allowExtensions(false)
+                                        .withUTF8Validator(true)
+                                        .closeOnProtocolViolation(true)
+                                        .build())
+                        .build();
         ChannelPipeline p = ch.pipeline();
         p.addLast("idle", new IdleStateHandler(idleNanos / 2, 0, 0, TimeUnit.NANOSECONDS));
-        p.addLast("upgrade-timer", new UpgradeTimeout(config.handshakeTimeout(), context.metrics()));
+        p.addLast(
+                "upgrade-timer", new UpgradeTimeout(config.handshakeTimeout(), context.metrics()));
         p.addLast("http", new HttpServerCodec());
         p.addLast("http-agg", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
         p.addLast("routes", new HttpRoutes(context.metrics(), healthy, serverKeyBase64, webAssets));

@@ -24,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The thin handler: after the WebSocket upgrade it creates the channel's {@link Connection}
- * and hands it every frame and socket event. Holds no protocol state of its own.
+ * The thin handler: after the WebSocket upgrade it creates the channel's {@link Connection} and
+ * hands it every frame and socket event. Holds no protocol state of its own.
  */
 final class WebSocketHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(WebSocketHandler.class);
@@ -37,8 +37,12 @@ final class WebSocketHandler extends ChannelInboundHandlerAdapter {
     private Connection connection;
     private String ipHeld;
 
-    WebSocketHandler(ConnectionContext context, Function<String, Dialect> dialects, IpConnectionLimiter perIp,
-            Consumer<Connection> onOpen, Consumer<Connection> onClose) {
+    WebSocketHandler(
+            ConnectionContext context,
+            Function<String, Dialect> dialects,
+            IpConnectionLimiter perIp,
+            Consumer<Connection> onOpen,
+            Consumer<Connection> onClose) {
         this.context = context;
         this.dialects = dialects;
         this.perIp = perIp;
@@ -51,7 +55,8 @@ final class WebSocketHandler extends ChannelInboundHandlerAdapter {
         if (evt instanceof HandshakeComplete hs) {
             ctx.pipeline().fireUserEventTriggered(UpgradeDone.INSTANCE);
             NettyTransport transport = new NettyTransport(ctx.channel());
-            connection = new Connection(transport, dialects.apply(hs.selectedSubprotocol()), context);
+            connection =
+                    new Connection(transport, dialects.apply(hs.selectedSubprotocol()), context);
             onOpen.accept(connection);
             String ip = transport.remoteAddress();
             if (perIp.tryAcquire(ip)) {
@@ -113,9 +118,12 @@ final class WebSocketHandler extends ChannelInboundHandlerAdapter {
         if (connection != null && cause instanceof CorruptedWebSocketFrameException c) {
             // the decoder already sent its close frame
             WebSocketCloseStatus st = c.closeStatus();
-            CloseReason reason = st.code() == WebSocketCloseStatus.MESSAGE_TOO_BIG.code() ? CloseReason.TOO_BIG
-                    : st.code() == WebSocketCloseStatus.INVALID_PAYLOAD_DATA.code() ? CloseReason.NOT_UTF8
-                    : CloseReason.PROTOCOL_ERROR;
+            CloseReason reason =
+                    st.code() == WebSocketCloseStatus.MESSAGE_TOO_BIG.code()
+                            ? CloseReason.TOO_BIG
+                            : st.code() == WebSocketCloseStatus.INVALID_PAYLOAD_DATA.code()
+                                    ? CloseReason.NOT_UTF8
+                                    : CloseReason.PROTOCOL_ERROR;
             connection.onTransportViolation(reason);
             ctx.close();
         } else if (connection != null && cause instanceof TooLongFrameException) {

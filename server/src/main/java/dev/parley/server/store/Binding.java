@@ -4,9 +4,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The result of {@link IdentityStore#bindIfAbsent}: the key bound to the name after the call,
- * and whether this call created the binding. The array is copied in and out; equality is by
- * content.
+ * The result of {@link IdentityStore#bindIfAbsent}: the key bound to the name after the call, and
+ * whether this call created the binding. The array is copied in and out; equality is by content.
  */
 public record Binding(boolean created, byte[] publicKey) {
     public Binding {
@@ -20,7 +19,8 @@ public record Binding(boolean created, byte[] publicKey) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Binding && ((Binding) o).created == created
+        return o instanceof Binding
+                && ((Binding) o).created == created
                 && Arrays.equals(((Binding) o).publicKey, publicKey);
     }
 

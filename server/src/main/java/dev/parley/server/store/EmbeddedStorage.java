@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Single-node {@link Storage}: one SQLite file, {@value #DATABASE_FILE}, in the data directory
- * (WAL mode; see {@link SqliteDatabase} for the durability choices). Identity keys are stored
- * as-is; history bodies (sender, text and timestamp) are sealed with Secure Cell under the
- * storage key, bound to their conversation and id (see {@link HistoryRecordCodec}).
+ * Single-node {@link Storage}: one SQLite file, {@value #DATABASE_FILE}, in the data directory (WAL
+ * mode; see {@link SqliteDatabase} for the durability choices). Identity keys are stored as-is;
+ * history bodies (sender, text and timestamp) are sealed with Secure Cell under the storage key,
+ * bound to their conversation and id (see {@link HistoryRecordCodec}).
  *
  * <p>Thread-safe. All calls block on disk I/O: keep them off event loops.
  */
@@ -32,16 +32,20 @@ public final class EmbeddedStorage implements Storage {
      * @throws StorageException if the file cannot be opened or created, its schema is newer than
      *     this code, or it was created with another storage key
      */
-    public static EmbeddedStorage open(Path dataDir, SymmetricKey storageKey) throws StorageException {
+    public static EmbeddedStorage open(Path dataDir, SymmetricKey storageKey)
+            throws StorageException {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(storageKey, "storageKey");
         HistoryRecordCodec codec = new HistoryRecordCodec(storageKey);
         SqliteDatabase db = SqliteDatabase.open(dataDir.resolve(DATABASE_FILE));
         try {
-            db.write("preparing the schema", true, c -> {
-                SqliteSchema.migrate(c, codec);
-                return null;
-            });
+            db.write(
+                    "preparing the schema",
+                    true,
+                    c -> {
+                        SqliteSchema.migrate(c, codec);
+                        return null;
+                    });
         } catch (StorageException | RuntimeException e) {
             try {
                 db.close();

@@ -21,18 +21,22 @@ import javax.crypto.spec.SecretKeySpec;
  *   plaintext = 0x01 (version) | ts (int64 BE) | senderLength (uint16 BE) | sender UTF-8 | text UTF-8
  *   context   = "parley/history/v1" | conversationLength (uint32 BE) | conversation UTF-8 | id (int64 BE)
  * </pre>
+ *
  * The context binds every body to its conversation and id, so a row moved to another id or
- * conversation fails to decrypt; the keyed conversation column hides room names and who talks
- * to whom from a reader of the file who lacks the key. Thread-safe (immutable; each call makes
- * its own {@link Mac}).
+ * conversation fails to decrypt; the keyed conversation column hides room names and who talks to
+ * whom from a reader of the file who lacks the key. Thread-safe (immutable; each call makes its own
+ * {@link Mac}).
  */
 final class HistoryRecordCodec {
     private static final byte VERSION = 1;
-    private static final byte[] CONTEXT_LABEL = "parley/history/v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CONTEXT_LABEL =
+            "parley/history/v1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CONVERSATION_KEY_LABEL =
             "parley/storage/conversation-id/v1".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] KEY_CHECK_CONTEXT = "parley/storage/key-check/v1".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] KEY_CHECK_PLAINTEXT = "parley storage key check".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] KEY_CHECK_CONTEXT =
+            "parley/storage/key-check/v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] KEY_CHECK_PLAINTEXT =
+            "parley storage key check".getBytes(StandardCharsets.US_ASCII);
 
     private final SecureCell.Seal cell;
     private final byte[] conversationKey;
@@ -56,8 +60,11 @@ final class HistoryRecordCodec {
         }
         byte[] textBytes = utf8(text, "text");
         ByteBuffer plain = ByteBuffer.allocate(1 + 8 + 2 + senderBytes.length + textBytes.length);
-        plain.put(VERSION).putLong(timestampMillis).putShort((short) senderBytes.length)
-                .put(senderBytes).put(textBytes);
+        plain.put(VERSION)
+                .putLong(timestampMillis)
+                .putShort((short) senderBytes.length)
+                .put(senderBytes)
+                .put(textBytes);
         return cell.encrypt(plain.array(), context(conversation, id));
     }
 
@@ -89,7 +96,8 @@ final class HistoryRecordCodec {
 
     boolean verifyKeyCheck(byte[] sealed) {
         try {
-            return java.util.Arrays.equals(cell.decrypt(sealed, KEY_CHECK_CONTEXT), KEY_CHECK_PLAINTEXT);
+            return java.util.Arrays.equals(
+                    cell.decrypt(sealed, KEY_CHECK_CONTEXT), KEY_CHECK_PLAINTEXT);
         } catch (SecureCellException | RuntimeException e) {
             return false;
         }
@@ -98,15 +106,22 @@ final class HistoryRecordCodec {
     private static byte[] context(String conversation, long id) {
         byte[] conv = utf8(conversation, "conversation");
         return ByteBuffer.allocate(CONTEXT_LABEL.length + 4 + conv.length + 8)
-                .put(CONTEXT_LABEL).putInt(conv.length).put(conv).putLong(id).array();
+                .put(CONTEXT_LABEL)
+                .putInt(conv.length)
+                .put(conv)
+                .putLong(id)
+                .array();
     }
 
-    private static String decode(byte[] bytes, int offset, int length, long id) throws StorageException {
+    private static String decode(byte[] bytes, int offset, int length, long id)
+            throws StorageException {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, offset, length)).toString();
+                    .decode(ByteBuffer.wrap(bytes, offset, length))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new StorageException("history record " + id + " has an unknown format");
         }
@@ -115,10 +130,12 @@ final class HistoryRecordCodec {
     /** Strict UTF-8: an unpaired surrogate is a caller bug, not something to store as '?'. */
     static byte[] utf8(String s, String what) {
         try {
-            ByteBuffer b = StandardCharsets.UTF_8.newEncoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .encode(java.nio.CharBuffer.wrap(s));
+            ByteBuffer b =
+                    StandardCharsets.UTF_8
+                            .newEncoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .encode(java.nio.CharBuffer.wrap(s));
             byte[] out = new byte[b.remaining()];
             b.get(out);
             return out;

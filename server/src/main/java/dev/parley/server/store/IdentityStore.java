@@ -12,11 +12,11 @@ public interface IdentityStore {
     /**
      * Atomically binds {@code name} to {@code publicKey} if the name is unbound. Among callers
      * racing for one unbound name (in this process or, for shared stores, any node) exactly one
-     * gets {@code created == true}; all see the same key. Once this returns the binding is
-     * durable (survives a crash or power loss).
+     * gets {@code created == true}; all see the same key. Once this returns the binding is durable
+     * (survives a crash or power loss).
      *
-     * @return the key bound to the name after the call: the given key if it was created, else
-     *     the existing one
+     * @return the key bound to the name after the call: the given key if it was created, else the
+     *     existing one
      * @throws StorageException if the store failed; nothing was bound then
      */
     Binding bindIfAbsent(String name, byte[] publicKey) throws StorageException;

@@ -14,16 +14,16 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The connections to one SQLite file: a single writer connection behind a lock (SQLite allows
- * one writer at a time anyway) and a small pool of read-only connections, which in WAL mode
- * read a consistent snapshot without blocking the writer.
+ * The connections to one SQLite file: a single writer connection behind a lock (SQLite allows one
+ * writer at a time anyway) and a small pool of read-only connections, which in WAL mode read a
+ * consistent snapshot without blocking the writer.
  *
  * <p>Durability: WAL with {@code synchronous=NORMAL} for ordinary writes, which keeps every
- * committed transaction across a process crash ({@code kill -9}) and never leaves a torn record
- * (a transaction is in the WAL completely or not at all), but may lose the last transactions on
- * power loss; writes marked durable (identity bindings, where losing one would let another key
- * claim the name) run with {@code synchronous=FULL}, which also fsyncs the WAL at commit. History
- * appends stay at NORMAL: an fsync per chat message would cap throughput at the disk's sync rate.
+ * committed transaction across a process crash ({@code kill -9}) and never leaves a torn record (a
+ * transaction is in the WAL completely or not at all), but may lose the last transactions on power
+ * loss; writes marked durable (identity bindings, where losing one would let another key claim the
+ * name) run with {@code synchronous=FULL}, which also fsyncs the WAL at commit. History appends
+ * stay at NORMAL: an fsync per chat message would cap throughput at the disk's sync rate.
  *
  * <p>Thread-safe. {@link #close()} waits for running operations; later ones fail.
  */
@@ -136,11 +136,13 @@ final class SqliteDatabase implements AutoCloseable {
     }
 
     /**
-     * The SQLite result code as a hint for operators, e.g. " (SQLITE_FULL)" when the disk is
-     * full; a fixed vocabulary, never data from the statement.
+     * The SQLite result code as a hint for operators, e.g. " (SQLITE_FULL)" when the disk is full;
+     * a fixed vocabulary, never data from the statement.
      */
     static String cause(SQLException e) {
-        return e instanceof org.sqlite.SQLiteException se ? " (" + se.getResultCode().name() + ")" : "";
+        return e instanceof org.sqlite.SQLiteException se
+                ? " (" + se.getResultCode().name() + ")"
+                : "";
     }
 
     /** Runs {@code work} on a read-only connection (each statement sees a committed snapshot). */

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * {@link HistoryStore} on the {@code messages} table. Rows hold only a keyed conversation id,
- * the message id and a sealed body ({@link HistoryRecordCodec}); bodies are decrypted after
- * the rows are read, outside the database's locks.
+ * {@link HistoryStore} on the {@code messages} table. Rows hold only a keyed conversation id, the
+ * message id and a sealed body ({@link HistoryRecordCodec}); bodies are decrypted after the rows
+ * are read, outside the database's locks.
  */
 final class SqliteHistoryStore implements HistoryStore {
     /** The most records one call returns, whatever limit is asked for. */
@@ -27,52 +27,76 @@ final class SqliteHistoryStore implements HistoryStore {
     }
 
     @Override
-    public StoredMessage append(String conversation, String sender, String text, long timestampMillis)
+    public StoredMessage append(
+            String conversation, String sender, String text, long timestampMillis)
             throws StorageException {
         requireConversation(conversation);
         Objects.requireNonNull(sender, "sender");
         Objects.requireNonNull(text, "text");
         byte[] conversationId = codec.conversationId(conversation);
-        return db.write("appending a message", false, c -> {
-            long id;
-            try (PreparedStatement max = c.prepareStatement(
-                    "SELECT COALESCE(MAX(id), 0) FROM messages WHERE conversation = ?")) {
-                max.setBytes(1, conversationId);
-                try (ResultSet rs = max.executeQuery()) {
-                    id = (rs.next() ? rs.getLong(1) : 0) + 1;
-                }
-            }
-            byte[] body = codec.seal(conversation, id, sender, text, timestampMillis);
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO messages (conversation, id, body) VALUES (?, ?, ?)")) {
-                insert.setBytes(1, conversationId);
-                insert.setLong(2, id);
-                insert.setBytes(3, body);
-                insert.executeUpdate();
-            }
-            return new StoredMessage(id, conversation, sender, text, timestampMillis);
-        });
+        return db.write(
+                "appending a message",
+                false,
+                c -> {
+                    long id;
+                    try (PreparedStatement max =
+                            c.prepareStatement(
+                                    "SELECT COALESCE(MAX(id), 0) FROM messages WHERE conversation = ?")) {
+                        max.setBytes(1, conversationId);
+                        try (ResultSet rs = max.executeQuery()) {
+                            id = (rs.next() ? rs.getLong(1) : 0) + 1;
+                        }
+                    }
+                    byte[] body = codec.seal(conversation, id, sender, text, timestampMillis);
+                    try (PreparedStatement insert =
+                            c.prepareStatement(
+                                    "INSERT INTO messages (conversation, id, body) VALUES (?, ?, ?)")) {
+                        insert.setBytes(1, conversationId);
+                        insert.setLong(2, id);
+                        insert.setBytes(3, body);
+                        insert.executeUpdate();
+                    }
+                    return new StoredMessage(id, conversation, sender, text, timestampMillis);
+                });
     }
 
     @Override
     public List<StoredMessage> latest(String conversation, int limit) throws StorageException {
-        return query(conversation, "SELECT id, body FROM messages WHERE conversation = ?"
-                + " ORDER BY id DESC LIMIT ?", null, limit, true);
+        return query(
+                conversation,
+                "SELECT id, body FROM messages WHERE conversation = ?"
+                        + " ORDER BY id DESC LIMIT ?",
+                null,
+                limit,
+                true);
     }
 
     @Override
-    public List<StoredMessage> before(String conversation, long beforeId, int limit) throws StorageException {
-        return query(conversation, "SELECT id, body FROM messages WHERE conversation = ? AND id < ?"
-                + " ORDER BY id DESC LIMIT ?", beforeId, limit, true);
+    public List<StoredMessage> before(String conversation, long beforeId, int limit)
+            throws StorageException {
+        return query(
+                conversation,
+                "SELECT id, body FROM messages WHERE conversation = ? AND id < ?"
+                        + " ORDER BY id DESC LIMIT ?",
+                beforeId,
+                limit,
+                true);
     }
 
     @Override
-    public List<StoredMessage> after(String conversation, long afterId, int limit) throws StorageException {
-        return query(conversation, "SELECT id, body FROM messages WHERE conversation = ? AND id > ?"
-                + " ORDER BY id ASC LIMIT ?", afterId, limit, false);
+    public List<StoredMessage> after(String conversation, long afterId, int limit)
+            throws StorageException {
+        return query(
+                conversation,
+                "SELECT id, body FROM messages WHERE conversation = ? AND id > ?"
+                        + " ORDER BY id ASC LIMIT ?",
+                afterId,
+                limit,
+                false);
     }
 
-    private List<StoredMessage> query(String conversation, String sql, Long boundId, int limit, boolean descending)
+    private List<StoredMessage> query(
+            String conversation, String sql, Long boundId, int limit, boolean descending)
             throws StorageException {
         requireConversation(conversation);
         if (limit <= 0) {
@@ -80,7 +104,8 @@ final class SqliteHistoryStore implements HistoryStore {
         }
         int capped = Math.min(limit, MAX_LIMIT);
         byte[] conversationId = codec.conversationId(conversation);
-        List<Row> rows = db.read("reading history", c -> select(c, sql, conversationId, boundId, capped));
+        List<Row> rows =
+                db.read("reading history", c -> select(c, sql, conversationId, boundId, capped));
         if (descending) {
             Collections.reverse(rows);
         }
@@ -91,7 +116,8 @@ final class SqliteHistoryStore implements HistoryStore {
         return List.copyOf(messages);
     }
 
-    private static List<Row> select(Connection c, String sql, byte[] conversationId, Long boundId, int limit)
+    private static List<Row> select(
+            Connection c, String sql, byte[] conversationId, Long boundId, int limit)
             throws SQLException {
         try (PreparedStatement p = c.prepareStatement(sql)) {
             int i = 1;

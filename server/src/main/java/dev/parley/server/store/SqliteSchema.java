@@ -20,15 +20,19 @@ import java.sql.Statement;
 final class SqliteSchema {
     static final int VERSION = 1;
 
-    private SqliteSchema() {
-    }
+    private SqliteSchema() {}
 
     /** Creates or checks the schema; run inside the writer's transaction. */
-    static void migrate(Connection c, HistoryRecordCodec codec) throws SQLException, StorageException {
+    static void migrate(Connection c, HistoryRecordCodec codec)
+            throws SQLException, StorageException {
         int version = userVersion(c);
         if (version > VERSION) {
-            throw new StorageException("database schema version " + version
-                    + " is newer than this server supports (" + VERSION + ")");
+            throw new StorageException(
+                    "database schema version "
+                            + version
+                            + " is newer than this server supports ("
+                            + VERSION
+                            + ")");
         }
         if (version == 0) {
             create(c, codec);
@@ -38,18 +42,22 @@ final class SqliteSchema {
 
     private static void create(Connection c, HistoryRecordCodec codec) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE identities ("
-                    + " name TEXT NOT NULL PRIMARY KEY,"
-                    + " public_key BLOB NOT NULL,"
-                    + " created_at INTEGER NOT NULL) WITHOUT ROWID");
-            s.execute("CREATE TABLE messages ("
-                    + " conversation BLOB NOT NULL,"
-                    + " id INTEGER NOT NULL,"
-                    + " body BLOB NOT NULL,"
-                    + " PRIMARY KEY (conversation, id)) WITHOUT ROWID");
-            s.execute("CREATE TABLE meta (key TEXT NOT NULL PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID");
+            s.execute(
+                    "CREATE TABLE identities ("
+                            + " name TEXT NOT NULL PRIMARY KEY,"
+                            + " public_key BLOB NOT NULL,"
+                            + " created_at INTEGER NOT NULL) WITHOUT ROWID");
+            s.execute(
+                    "CREATE TABLE messages ("
+                            + " conversation BLOB NOT NULL,"
+                            + " id INTEGER NOT NULL,"
+                            + " body BLOB NOT NULL,"
+                            + " PRIMARY KEY (conversation, id)) WITHOUT ROWID");
+            s.execute(
+                    "CREATE TABLE meta (key TEXT NOT NULL PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID");
         }
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO meta (key, value) VALUES ('key_check', ?)")) {
+        try (PreparedStatement p =
+                c.prepareStatement("INSERT INTO meta (key, value) VALUES ('key_check', ?)")) {
             p.setBytes(1, codec.keyCheck());
             p.executeUpdate();
         }
@@ -58,8 +66,10 @@ final class SqliteSchema {
         }
     }
 
-    private static void verifyKey(Connection c, HistoryRecordCodec codec) throws SQLException, StorageException {
-        try (PreparedStatement p = c.prepareStatement("SELECT value FROM meta WHERE key = 'key_check'");
+    private static void verifyKey(Connection c, HistoryRecordCodec codec)
+            throws SQLException, StorageException {
+        try (PreparedStatement p =
+                        c.prepareStatement("SELECT value FROM meta WHERE key = 'key_check'");
                 ResultSet rs = p.executeQuery()) {
             if (!rs.next()) {
                 throw new StorageException("database has no storage key check record");
@@ -71,7 +81,8 @@ final class SqliteSchema {
     }
 
     private static int userVersion(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA user_version")) {
             return rs.next() ? rs.getInt(1) : 0;
         }
     }

@@ -21,26 +21,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The storage key file, {@value #FILE_NAME} in the data directory: the standard base64 of
- * {@value SymmetricKey#GENERATED_LENGTH} random bytes on one line, mode 0600.
+ * The storage key file, {@value #FILE_NAME} in the data directory: the standard base64 of {@value
+ * SymmetricKey#GENERATED_LENGTH} random bytes on one line, mode 0600.
  *
- * <p>An existing file is never replaced: if it cannot be read or does not hold exactly one
- * base64 line of {@value SymmetricKey#GENERATED_LENGTH} bytes, {@link #loadOrCreate} fails and
- * the server must not start (a new key would make all stored history unreadable). A new file
- * is written to a temporary file, synced, and then linked into place, so a crash leaves either
- * no key file or a complete one.
+ * <p>An existing file is never replaced: if it cannot be read or does not hold exactly one base64
+ * line of {@value SymmetricKey#GENERATED_LENGTH} bytes, {@link #loadOrCreate} fails and the server
+ * must not start (a new key would make all stored history unreadable). A new file is written to a
+ * temporary file, synced, and then linked into place, so a crash leaves either no key file or a
+ * complete one.
  */
 public final class StorageKeyFile {
     public static final String FILE_NAME = "storage.key";
     private static final Logger LOG = LoggerFactory.getLogger(StorageKeyFile.class);
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_ONLY =
+            PosixFilePermissions.fromString("rw-------");
 
-    private StorageKeyFile() {
-    }
+    private StorageKeyFile() {}
 
     /**
-     * Loads the key from {@code dataDir}, creating the directory and a new random key if there
-     * is no key file yet.
+     * Loads the key from {@code dataDir}, creating the directory and a new random key if there is
+     * no key file yet.
      *
      * @throws StorageException if the file exists but is unreadable or malformed, or cannot be
      *     created (the message never contains key material)
@@ -92,8 +92,10 @@ public final class StorageKeyFile {
             }
             try {
                 if (raw.length != SymmetricKey.GENERATED_LENGTH) {
-                    throw new StorageException("storage key file is malformed: expected "
-                            + SymmetricKey.GENERATED_LENGTH + " key bytes");
+                    throw new StorageException(
+                            "storage key file is malformed: expected "
+                                    + SymmetricKey.GENERATED_LENGTH
+                                    + " key bytes");
                 }
                 return SymmetricKey.fromBytes(raw);
             } finally {
@@ -106,14 +108,20 @@ public final class StorageKeyFile {
 
     private static void create(Path file, SymmetricKey key) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
-        boolean posix = Files.getFileAttributeView(dir, java.nio.file.attribute.PosixFileAttributeView.class) != null;
-        FileAttribute<?>[] attrs = posix
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
-                : new FileAttribute<?>[0];
+        boolean posix =
+                Files.getFileAttributeView(
+                                dir, java.nio.file.attribute.PosixFileAttributeView.class)
+                        != null;
+        FileAttribute<?>[] attrs =
+                posix
+                        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+                        : new FileAttribute<?>[0];
         Path tmp = Files.createTempFile(dir, ".storage-key", ".tmp", attrs);
         try {
             byte[] raw = key.toByteArray();
-            byte[] line = (Base64.getEncoder().encodeToString(raw) + "\n").getBytes(StandardCharsets.US_ASCII);
+            byte[] line =
+                    (Base64.getEncoder().encodeToString(raw) + "\n")
+                            .getBytes(StandardCharsets.US_ASCII);
             Arrays.fill(raw, (byte) 0);
             try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE);
                     FileChannel sync = FileChannel.open(tmp, StandardOpenOption.WRITE)) {

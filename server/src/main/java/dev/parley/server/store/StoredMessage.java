@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param text the message text
  * @param timestampMillis when the server accepted it, Unix milliseconds
  */
-public record StoredMessage(long id, String conversation, String sender, String text, long timestampMillis) {
+public record StoredMessage(
+        long id, String conversation, String sender, String text, long timestampMillis) {
     public StoredMessage {
         Objects.requireNonNull(conversation, "conversation");
         Objects.requireNonNull(sender, "sender");
@@ -21,7 +22,16 @@ public record StoredMessage(long id, String conversation, String sender, String 
     @Override
     public String toString() {
         // never log message bodies
-        return "StoredMessage[id=" + id + ", conversation=" + conversation + ", sender=" + sender
-                + ", text=" + text.length() + " chars, timestampMillis=" + timestampMillis + "]";
+        return "StoredMessage[id="
+                + id
+                + ", conversation="
+                + conversation
+                + ", sender="
+                + sender
+                + ", text="
+                + text.length()
+                + " chars, timestampMillis="
+                + timestampMillis
+                + "]";
     }
 }

@@ -15,35 +15,40 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * The browser client's static files, read from the classpath under one prefix (the
- * {@code parley-web} jar puts them at {@value #DEFAULT_PREFIX}). Only the files named in the
- * prefix's {@code files.txt} exist; request paths are single flat names, so nothing outside the
- * prefix can be reached ({@code ..}, encoded slashes, backslashes and the like simply do not match).
+ * The browser client's static files, read from the classpath under one prefix (the {@code
+ * parley-web} jar puts them at {@value #DEFAULT_PREFIX}). Only the files named in the prefix's
+ * {@code files.txt} exist; request paths are single flat names, so nothing outside the prefix can
+ * be reached ({@code ..}, encoded slashes, backslashes and the like simply do not match).
  *
  * <p>Thread-safe; files are read once and cached (they are a few MB in total).
  */
 public final class WebAssets {
     public static final String DEFAULT_PREFIX = "parley-web/";
+
     /** No external origin of any kind; WebAssembly compilation needs 'wasm-unsafe-eval'. */
-    public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; "
-            + "style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; "
-            + "frame-ancestors 'none'";
+    public static final String CONTENT_SECURITY_POLICY =
+            "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; "
+                    + "style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; "
+                    + "frame-ancestors 'none'";
+
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}");
-    private static final Map<String, String> TYPES = Map.of(
-            "html", "text/html; charset=utf-8",
-            "js", "text/javascript; charset=utf-8",
-            "css", "text/css; charset=utf-8",
-            "wasm", "application/wasm",
-            "svg", "image/svg+xml",
-            "png", "image/png",
-            "json", "application/json",
-            "txt", "text/plain; charset=utf-8");
+    private static final Map<String, String> TYPES =
+            Map.of(
+                    "html", "text/html; charset=utf-8",
+                    "js", "text/javascript; charset=utf-8",
+                    "css", "text/css; charset=utf-8",
+                    "wasm", "application/wasm",
+                    "svg", "image/svg+xml",
+                    "png", "image/png",
+                    "json", "application/json",
+                    "txt", "text/plain; charset=utf-8");
 
     /**
-     * One servable file. {@code etag} is a strong validator (quoted) of {@code body};
-     * {@code gzipBody} is the gzip-encoded form, or null when that would not be smaller.
+     * One servable file. {@code etag} is a strong validator (quoted) of {@code body}; {@code
+     * gzipBody} is the gzip-encoded form, or null when that would not be smaller.
      */
-    public record Asset(String name, byte[] body, byte[] gzipBody, String contentType, String etag) {
+    public record Asset(
+            String name, byte[] body, byte[] gzipBody, String contentType, String etag) {
         /** The validator of the gzip-encoded representation (differs from {@link #etag()}). */
         public String gzipEtag() {
             return etag.substring(0, etag.length() - 1) + "-gz\"";
@@ -61,7 +66,9 @@ public final class WebAssets {
         this.names = names;
     }
 
-    /** The assets under {@code prefix} (ending in '/'), or empty if it holds no {@code files.txt}. */
+    /**
+     * The assets under {@code prefix} (ending in '/'), or empty if it holds no {@code files.txt}.
+     */
     public static Optional<WebAssets> load(ClassLoader loader, String prefix) {
         byte[] list = read(loader, prefix + "files.txt");
         if (list == null) {
@@ -111,7 +118,9 @@ public final class WebAssets {
         return h;
     }
 
-    /** True if {@code acceptEncoding} (an Accept-Encoding header value, may be null) allows gzip. */
+    /**
+     * True if {@code acceptEncoding} (an Accept-Encoding header value, may be null) allows gzip.
+     */
     public static boolean acceptsGzip(String acceptEncoding) {
         if (acceptEncoding == null) {
             return false;

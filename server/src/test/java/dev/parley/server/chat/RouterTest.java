@@ -18,8 +18,14 @@ import org.junit.jupiter.api.Test;
 /** The chat logic without sockets: members are recorders, the executor runs tasks at once. */
 class RouterTest {
     private final FakeHistory history = new FakeHistory();
-    private final Router router = new Router(Runnable::run, new LocalBus(), history, 50, 100,
-            Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+    private final Router router =
+            new Router(
+                    Runnable::run,
+                    new LocalBus(),
+                    history,
+                    50,
+                    100,
+                    Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
 
     static final class RecordingMember implements Member {
         final String name;
@@ -62,7 +68,8 @@ class RouterTest {
         boolean broken;
 
         @Override
-        public ChatLine append(String room, String sender, String text, Instant ts) throws HistoryUnavailableException {
+        public ChatLine append(String room, String sender, String text, Instant ts)
+                throws HistoryUnavailableException {
             if (broken) {
                 throw new HistoryUnavailableException("disk full", null);
             }
@@ -80,7 +87,8 @@ class RouterTest {
 
         @Override
         public List<ChatLine> before(String room, long beforeId, int limit) {
-            List<ChatLine> r = lines.stream().filter(l -> l.room().equals(room) && l.id() < beforeId).toList();
+            List<ChatLine> r =
+                    lines.stream().filter(l -> l.room().equals(room) && l.id() < beforeId).toList();
             return r.subList(Math.max(0, r.size() - limit), r.size());
         }
     }
@@ -96,7 +104,8 @@ class RouterTest {
         RecordingMember a = member("a");
         assertThat(a.events.get(0)).isEqualTo(new ChatEvent.Welcome("a", List.of("main")));
         assertThat(a.of(ChatEvent.Joined.class)).containsExactly(new ChatEvent.Joined("main", "a"));
-        assertThat(a.of(ChatEvent.Members.class)).containsExactly(new ChatEvent.Members("main", List.of("a")));
+        assertThat(a.of(ChatEvent.Members.class))
+                .containsExactly(new ChatEvent.Members("main", List.of("a")));
     }
 
     @Test
@@ -117,7 +126,9 @@ class RouterTest {
         router.handle(a, new ChatCommand.Say(null, "hi", "c1"));
         assertThat(a.of(ChatEvent.RoomMessage.class)).hasSize(1);
         assertThat(b.of(ChatEvent.RoomMessage.class)).hasSize(1);
-        assertThat(a.of(ChatEvent.Ack.class)).extracting(ChatEvent.Ack::clientId).containsExactly("c1");
+        assertThat(a.of(ChatEvent.Ack.class))
+                .extracting(ChatEvent.Ack::clientId)
+                .containsExactly("c1");
         assertThat(b.of(ChatEvent.Ack.class)).isEmpty();
     }
 
@@ -128,14 +139,19 @@ class RouterTest {
         router.handle(a, new ChatCommand.Say("r", "one", null));
         RecordingMember b = member("b");
         router.handle(b, new ChatCommand.Join("r"));
-        ChatEvent.History replay = b.of(ChatEvent.History.class).stream().filter(h -> h.room().equals("r")).findFirst().orElseThrow();
+        ChatEvent.History replay =
+                b.of(ChatEvent.History.class).stream()
+                        .filter(h -> h.room().equals("r"))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(replay.lines()).extracting(ChatLine::text).containsExactly("one");
         assertThat(b.of(ChatEvent.RoomMessage.class)).isEmpty();
     }
 
     @Test
     void replayIsTheLastNMessages() {
-        Router small = new Router(Runnable::run, new LocalBus(), history, 2, 100, Clock.systemUTC());
+        Router small =
+                new Router(Runnable::run, new LocalBus(), history, 2, 100, Clock.systemUTC());
         RecordingMember a = new RecordingMember("a", KeyPair.generate().publicKey());
         small.register(a);
         for (String t : List.of("one", "two", "three")) {
@@ -157,7 +173,9 @@ class RouterTest {
         router.handle(a, new ChatCommand.Say("r", "private-ish", null));
         assertThat(b.of(ChatEvent.RoomMessage.class)).isEmpty();
         router.handle(b, new ChatCommand.Say("r", "not member", "x"));
-        assertThat(b.of(ChatEvent.Error.class)).extracting(ChatEvent.Error::code).containsExactly("not_member");
+        assertThat(b.of(ChatEvent.Error.class))
+                .extracting(ChatEvent.Error::code)
+                .containsExactly("not_member");
     }
 
     @Test
@@ -167,7 +185,8 @@ class RouterTest {
         router.handle(a, new ChatCommand.Say(null, "   ", "blank"));
         history.broken = true;
         router.handle(a, new ChatCommand.Say(null, "ok", "io"));
-        assertThat(a.of(ChatEvent.Error.class)).extracting(ChatEvent.Error::code)
+        assertThat(a.of(ChatEvent.Error.class))
+                .extracting(ChatEvent.Error::code)
                 .containsExactly("too_long", "bad_request", "internal");
         assertThat(a.of(ChatEvent.RoomMessage.class)).isEmpty();
     }
@@ -182,7 +201,9 @@ class RouterTest {
         assertThat(a.of(ChatEvent.DirectMessage.class)).hasSize(1);
         assertThat(c.of(ChatEvent.DirectMessage.class)).isEmpty();
         router.handle(a, new ChatCommand.Direct("zed", "?", "d"));
-        assertThat(a.of(ChatEvent.Error.class)).extracting(ChatEvent.Error::code).containsExactly("unknown_user");
+        assertThat(a.of(ChatEvent.Error.class))
+                .extracting(ChatEvent.Error::code)
+                .containsExactly("unknown_user");
     }
 
     @Test
@@ -194,7 +215,9 @@ class RouterTest {
         router.handle(a, new ChatCommand.Leave(null));
         assertThat(b.of(ChatEvent.Left.class)).containsExactly(new ChatEvent.Left("r", "a"));
         router.handle(a, new ChatCommand.Leave("main"));
-        assertThat(a.of(ChatEvent.Error.class)).extracting(ChatEvent.Error::code).containsExactly("forbidden");
+        assertThat(a.of(ChatEvent.Error.class))
+                .extracting(ChatEvent.Error::code)
+                .containsExactly("forbidden");
         router.unregister(b);
         assertThat(a.of(ChatEvent.Left.class)).contains(new ChatEvent.Left("main", "b"));
     }
@@ -211,20 +234,28 @@ class RouterTest {
         }
         ExecutorService senders = Executors.newFixedThreadPool(3);
         for (RecordingMember m : ms) {
-            senders.execute(() -> {
-                for (int i = 0; i < 200; i++) {
-                    r.handle(m, new ChatCommand.Say(null, m.name + i, null));
-                }
-            });
+            senders.execute(
+                    () -> {
+                        for (int i = 0; i < 200; i++) {
+                            r.handle(m, new ChatCommand.Say(null, m.name + i, null));
+                        }
+                    });
         }
         senders.shutdown();
         assertThat(senders.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
         single.shutdown();
         assertThat(single.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
-        List<String> first = ms.get(0).of(ChatEvent.RoomMessage.class).stream().map(e -> e.line().text()).toList();
+        List<String> first =
+                ms.get(0).of(ChatEvent.RoomMessage.class).stream()
+                        .map(e -> e.line().text())
+                        .toList();
         assertThat(first).hasSize(600);
         for (RecordingMember m : ms) {
-            assertThat(m.of(ChatEvent.RoomMessage.class).stream().map(e -> e.line().text()).toList()).isEqualTo(first);
+            assertThat(
+                            m.of(ChatEvent.RoomMessage.class).stream()
+                                    .map(e -> e.line().text())
+                                    .toList())
+                    .isEqualTo(first);
         }
     }
 }

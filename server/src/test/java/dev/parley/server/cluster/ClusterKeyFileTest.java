@@ -16,8 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ClusterKeyFileTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void loadsOneBase64LineOf32Bytes() throws Exception {
@@ -30,7 +29,8 @@ class ClusterKeyFileTest {
     @Test
     void missingFileIsAnErrorNotANewKey() {
         Path file = dir.resolve("absent.key");
-        assertThatThrownBy(() -> ClusterKeyFile.load(file)).isInstanceOf(StorageException.class)
+        assertThatThrownBy(() -> ClusterKeyFile.load(file))
+                .isInstanceOf(StorageException.class)
                 .hasMessageContaining("not found");
         assertThat(file).doesNotExist();
     }
@@ -39,35 +39,54 @@ class ClusterKeyFileTest {
     void rejectsMalformedAndShortKeysWithoutEchoingThem() throws Exception {
         Path file = dir.resolve("bad.key");
         Files.writeString(file, "not base64 !!\n");
-        assertThatThrownBy(() -> ClusterKeyFile.load(file)).isInstanceOf(StorageException.class)
-                .hasMessageContaining("malformed").hasMessageNotContaining("!!");
+        assertThatThrownBy(() -> ClusterKeyFile.load(file))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("malformed")
+                .hasMessageNotContaining("!!");
         String shortKey = Base64.getEncoder().encodeToString(new byte[16]);
         Files.writeString(file, shortKey + "\n");
-        assertThatThrownBy(() -> ClusterKeyFile.load(file)).isInstanceOf(StorageException.class)
-                .hasMessageContaining("32").hasMessageNotContaining(shortKey);
+        assertThatThrownBy(() -> ClusterKeyFile.load(file))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("32")
+                .hasMessageNotContaining(shortKey);
     }
 
     @Test
     void redisModeNeedsAClusterKeyFile() {
         assertThatThrownBy(() -> ServerConfig.builder().redis("redis://127.0.0.1:1").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cluster key");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cluster key");
     }
 
     @Test
     void redisPasswordNeverShowsInToString() {
-        ServerConfig config = ServerConfig.builder().redis("redis://default:hunter2@10.0.0.5:6379/3")
-                .clusterKeyFile(dir.resolve("cluster.key")).build();
-        assertThat(config.toString()).doesNotContain("hunter2").contains("redis://***@10.0.0.5:6379/3");
-        assertThat(new RedisAddress("redis://127.0.0.1:6379").toString()).contains("redis://127.0.0.1:6379");
+        ServerConfig config =
+                ServerConfig.builder()
+                        .redis("redis://default:hunter2@10.0.0.5:6379/3")
+                        .clusterKeyFile(dir.resolve("cluster.key"))
+                        .build();
+        assertThat(config.toString())
+                .doesNotContain("hunter2")
+                .contains("redis://***@10.0.0.5:6379/3");
+        assertThat(new RedisAddress("redis://127.0.0.1:6379").toString())
+                .contains("redis://127.0.0.1:6379");
     }
 
     @Test
     void serverRefusesToStartWithoutTheClusterKey() {
-        ServerConfig config = ServerConfig.builder().port(0).dataDir(dir.resolve("data"))
-                .redis("redis://127.0.0.1:1").clusterKeyFile(dir.resolve("missing.key")).build();
+        ServerConfig config =
+                ServerConfig.builder()
+                        .port(0)
+                        .dataDir(dir.resolve("data"))
+                        .redis("redis://127.0.0.1:1")
+                        .clusterKeyFile(dir.resolve("missing.key"))
+                        .build();
         ParleyServer server = new ParleyServer(config);
-        assertThatThrownBy(() -> server.start().get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                .hasRootCauseInstanceOf(StorageException.class).rootCause().hasMessageContaining("cluster key file");
+        assertThatThrownBy(() -> server.start().get(10, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .hasRootCauseInstanceOf(StorageException.class)
+                .rootCause()
+                .hasMessageContaining("cluster key file");
         server.close();
     }
 }

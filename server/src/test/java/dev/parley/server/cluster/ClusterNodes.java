@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Several Parley nodes on one Redis, sharing one server key (as behind a load balancer) and
- * one cluster key. Nodes are started on free loopback ports; {@link #close()} stops them all.
+ * Several Parley nodes on one Redis, sharing one server key (as behind a load balancer) and one
+ * cluster key. Nodes are started on free loopback ports; {@link #close()} stops them all.
  */
 final class ClusterNodes implements AutoCloseable {
     private final Path dir;
@@ -31,17 +31,28 @@ final class ClusterNodes implements AutoCloseable {
         this.redisUri = redisUri;
         Files.createDirectories(dir);
         this.serverKeyFile = dir.resolve("server.key");
-        Files.writeString(serverKeyFile, Base64.getEncoder().encodeToString(serverKeys.privateKey().toByteArray()) + "\n");
+        Files.writeString(
+                serverKeyFile,
+                Base64.getEncoder().encodeToString(serverKeys.privateKey().toByteArray()) + "\n");
         this.clusterKeyFile = dir.resolve("cluster.key");
-        Files.writeString(clusterKeyFile, Base64.getEncoder().encodeToString(SymmetricKey.generate().toByteArray()) + "\n");
+        Files.writeString(
+                clusterKeyFile,
+                Base64.getEncoder().encodeToString(SymmetricKey.generate().toByteArray()) + "\n");
     }
 
     /** Starts one more node; returns its index. */
     int startNode() throws Exception {
         int index = nodes.size();
-        nodes.add(RunningServer.start(dir.resolve("node" + index), null, b -> b
-                .redis(redisUri).clusterKeyFile(clusterKeyFile).keyFile(serverKeyFile)
-                .rateLimit(1000, 1000).shutdownGrace(Duration.ofMillis(500))));
+        nodes.add(
+                RunningServer.start(
+                        dir.resolve("node" + index),
+                        null,
+                        b ->
+                                b.redis(redisUri)
+                                        .clusterKeyFile(clusterKeyFile)
+                                        .keyFile(serverKeyFile)
+                                        .rateLimit(1000, 1000)
+                                        .shutdownGrace(Duration.ofMillis(500))));
         return index;
     }
 
@@ -73,16 +84,26 @@ final class ClusterNodes implements AutoCloseable {
 
     /** A v2 client on node {@code node}; closed by {@link #close()}, not when its node stops. */
     ChatClient v2(int node, String name, KeyPair keys) {
-        return track(ChatClient.connect(node(node).port(), ChatClient.Protocol.V2, name, keys, serverKey()));
+        return track(
+                ChatClient.connect(
+                        node(node).port(), ChatClient.Protocol.V2, name, keys, serverKey()));
     }
 
     ChatClient v1(int node, String name) {
-        return track(ChatClient.connect(node(node).port(), ChatClient.Protocol.V1, name, KeyPair.generate(), serverKey()));
+        return track(
+                ChatClient.connect(
+                        node(node).port(),
+                        ChatClient.Protocol.V1,
+                        name,
+                        KeyPair.generate(),
+                        serverKey()));
     }
 
     /** Opens and sends the hello only (the test runs the handshake). */
     ChatClient open(int node, String name, KeyPair keys) {
-        return track(ChatClient.open(node(node).port(), ChatClient.Protocol.V2, name, name, keys, serverKey()));
+        return track(
+                ChatClient.open(
+                        node(node).port(), ChatClient.Protocol.V2, name, name, keys, serverKey()));
     }
 
     private ChatClient track(ChatClient c) {
@@ -111,7 +132,9 @@ final class ClusterNodes implements AutoCloseable {
         }
     }
 
-    /** Polls {@code condition} every 50 ms until true or {@code timeout}; returns the last result. */
+    /**
+     * Polls {@code condition} every 50 ms until true or {@code timeout}; returns the last result.
+     */
     static boolean eventually(Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {

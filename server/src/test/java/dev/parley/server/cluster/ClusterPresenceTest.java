@@ -16,11 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A node that stops heart-beating (crashed) drops out of the others' presence, and its members are reported gone. */
+/**
+ * A node that stops heart-beating (crashed) drops out of the others' presence, and its members are
+ * reported gone.
+ */
 @Timeout(60)
 class ClusterPresenceTest {
-    @TempDir
-    static Path dir;
+    @TempDir static Path dir;
     static RedisServerProcess redis;
     static RedisClient client;
     static StatefulRedisConnection<String, byte[]> connection;
@@ -47,8 +49,14 @@ class ClusterPresenceTest {
     void crashedNodeExpiresAndItsMembersAreReportedGone() {
         ClusterCodec codec = new ClusterCodec(SymmetricKey.generate(), "presence");
         List<String> departed = new CopyOnWriteArrayList<>();
-        ClusterPresence alive = new ClusterPresence(connection.sync(), codec, "alive", (room, name) -> departed.add(room + "/" + name));
-        ClusterPresence doomed = new ClusterPresence(connection.sync(), codec, "doomed", (room, name) -> { });
+        ClusterPresence alive =
+                new ClusterPresence(
+                        connection.sync(),
+                        codec,
+                        "alive",
+                        (room, name) -> departed.add(room + "/" + name));
+        ClusterPresence doomed =
+                new ClusterPresence(connection.sync(), codec, "doomed", (room, name) -> {});
         alive.add("main", "amy");
         doomed.add("main", "bob");
         doomed.add("main", "amy"); // amy is on both nodes: she stays
@@ -62,21 +70,28 @@ class ClusterPresenceTest {
 
         // doomed stops ticking (crash); alive keeps ticking and notices within the expiry
         long started = System.nanoTime();
-        assertThat(eventually(Duration.ofMillis(ClusterPresence.EXPIRY_MILLIS + 4000), () -> {
-            alive.tick();
-            return !alive.isOnlineElsewhere("bob");
-        })).isTrue();
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofMillis(ClusterPresence.EXPIRY_MILLIS - 2500));
+        assertThat(
+                        eventually(
+                                Duration.ofMillis(ClusterPresence.EXPIRY_MILLIS + 4000),
+                                () -> {
+                                    alive.tick();
+                                    return !alive.isOnlineElsewhere("bob");
+                                }))
+                .isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .isGreaterThan(Duration.ofMillis(ClusterPresence.EXPIRY_MILLIS - 2500));
         assertThat(departed).containsExactlyInAnyOrder("main/bob", "ops/bob");
         assertThat(alive.namesElsewhere("main")).isEmpty();
-        assertThat(connection.sync().smembers(codec.nodesKey())).extracting(String::new).containsExactly("alive");
+        assertThat(connection.sync().smembers(codec.nodesKey()))
+                .extracting(String::new)
+                .containsExactly("alive");
     }
 
     @Test
     void aNodesOwnMembersAreNotElsewhereAndWithdrawIsImmediate() {
         ClusterCodec codec = new ClusterCodec(SymmetricKey.generate(), "presence2");
-        ClusterPresence a = new ClusterPresence(connection.sync(), codec, "a", (room, name) -> { });
-        ClusterPresence b = new ClusterPresence(connection.sync(), codec, "b", (room, name) -> { });
+        ClusterPresence a = new ClusterPresence(connection.sync(), codec, "a", (room, name) -> {});
+        ClusterPresence b = new ClusterPresence(connection.sync(), codec, "b", (room, name) -> {});
         a.add("main", "amy");
         b.add("main", "bob");
         a.tick();

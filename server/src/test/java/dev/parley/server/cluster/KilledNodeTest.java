@@ -18,15 +18,14 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A node in its own JVM is killed with SIGKILL: its user is reported gone on the other nodes
- * once its presence expires, and the user's client reconnects to another node and catches up
- * with nothing lost or duplicated.
+ * A node in its own JVM is killed with SIGKILL: its user is reported gone on the other nodes once
+ * its presence expires, and the user's client reconnects to another node and catches up with
+ * nothing lost or duplicated.
  */
 @Timeout(120)
 class KilledNodeTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    @TempDir
-    static Path dir;
+    @TempDir static Path dir;
     static RedisServerProcess redis;
 
     @BeforeAll
@@ -66,34 +65,46 @@ class KilledNodeTest {
             for (int i = 1; i <= 20; i++) {
                 kim.send(new ClientEvent.Send("m" + i, "main", "missed " + i));
             }
-            assertThat(kim.awaitEvent(ServerEvent.Left.class, l -> l.name().equals("jon"),
-                    Duration.ofMillis(ClusterPresence.EXPIRY_MILLIS + 6000)))
-                    .as("kim hears that jon left once the dead node's presence expired").isNotNull();
+            assertThat(
+                            kim.awaitEvent(
+                                    ServerEvent.Left.class,
+                                    l -> l.name().equals("jon"),
+                                    Duration.ofMillis(ClusterPresence.EXPIRY_MILLIS + 6000)))
+                    .as("kim hears that jon left once the dead node's presence expired")
+                    .isNotNull();
 
             ChatClient jonAgain = cluster.v2(1, "jon", jonKeys);
             long lastSeen = seen.get(seen.size() - 1).id();
-            ServerEvent.HistoryPage replay = jonAgain.awaitEvent(ServerEvent.HistoryPage.class, p -> true, WAIT);
+            ServerEvent.HistoryPage replay =
+                    jonAgain.awaitEvent(ServerEvent.HistoryPage.class, p -> true, WAIT);
             assertThat(replay).isNotNull();
             seen.addAll(replay.messages().stream().filter(m -> m.id() > lastSeen).toList());
             kim.send(new ClientEvent.Send("after", "main", "after reconnect"));
-            ServerEvent.Message after = jonAgain.awaitEvent(ServerEvent.Message.class, x -> true, WAIT);
+            ServerEvent.Message after =
+                    jonAgain.awaitEvent(ServerEvent.Message.class, x -> true, WAIT);
             assertThat(after).isNotNull();
             seen.add(after);
             List<Long> expected = new ArrayList<>();
             for (long i = 1; i <= 31; i++) {
                 expected.add(i);
             }
-            assertThat(seen).extracting(ServerEvent.Message::id).containsExactlyElementsOf(expected);
+            assertThat(seen)
+                    .extracting(ServerEvent.Message::id)
+                    .containsExactlyElementsOf(expected);
             assertThat(after.text()).isEqualTo("after reconnect");
         }
     }
 
     private static void awaitMembers(ChatClient c, String... names) {
-        boolean ok = eventually(WAIT, () -> {
-            c.send(new ClientEvent.Who("main"));
-            ServerEvent.Presence p = c.awaitEvent(ServerEvent.Presence.class, x -> true, WAIT);
-            return p != null && p.members().equals(List.of(names));
-        });
+        boolean ok =
+                eventually(
+                        WAIT,
+                        () -> {
+                            c.send(new ClientEvent.Who("main"));
+                            ServerEvent.Presence p =
+                                    c.awaitEvent(ServerEvent.Presence.class, x -> true, WAIT);
+                            return p != null && p.members().equals(List.of(names));
+                        });
         assertThat(ok).as("members become %s", List.of(names)).isTrue();
     }
 }

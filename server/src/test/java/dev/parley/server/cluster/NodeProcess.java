@@ -19,14 +19,25 @@ final class NodeProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static NodeProcess start(String redisUri, Path clusterKeyFile, Path serverKeyFile, Path dir) throws Exception {
+    static NodeProcess start(String redisUri, Path clusterKeyFile, Path serverKeyFile, Path dir)
+            throws Exception {
         Files.createDirectories(dir);
         Path log = dir.resolve("node.out");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                ClusterNodeMain.class.getName(), redisUri, clusterKeyFile.toString(), serverKeyFile.toString(),
-                dir.resolve("data").toString()))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p =
+                new ProcessBuilder(
+                                List.of(
+                                        java,
+                                        "-cp",
+                                        System.getProperty("java.class.path"),
+                                        ClusterNodeMain.class.getName(),
+                                        redisUri,
+                                        clusterKeyFile.toString(),
+                                        serverKeyFile.toString(),
+                                        dir.resolve("data").toString()))
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         try {
             while (System.nanoTime() < deadline) {
@@ -57,7 +68,11 @@ final class NodeProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        kill();
+    public void close() {
+        try {
+            kill();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

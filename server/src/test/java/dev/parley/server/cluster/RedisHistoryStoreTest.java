@@ -13,8 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RedisHistoryStoreTest extends HistoryStoreContract {
     private static final SymmetricKey KEY = SymmetricKey.generate();
     private static final AtomicInteger NAMESPACES = new AtomicInteger();
-    @TempDir
-    static Path redisDir;
+    @TempDir static Path redisDir;
     static RedisServerProcess redis;
     private String namespace;
     private RedisStorage storage;
@@ -38,7 +37,9 @@ class RedisHistoryStoreTest extends HistoryStoreContract {
     }
 
     private HistoryStore open() throws Exception {
-        storage = RedisStorage.connect(redis.uri(0), KEY, namespace, RedisStorage.DEFAULT_HISTORY_LENGTH);
+        storage =
+                RedisStorage.connect(
+                        redis.uri(0), KEY, namespace, RedisStorage.DEFAULT_HISTORY_LENGTH);
         return storage.history();
     }
 

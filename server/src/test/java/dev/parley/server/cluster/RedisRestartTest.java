@@ -29,8 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RedisRestartTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final int MESSAGES = 60;
-    @TempDir
-    static Path dir;
+    @TempDir static Path dir;
     static RedisServerProcess redis;
 
     @BeforeAll
@@ -61,22 +60,27 @@ class RedisRestartTest {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             for (int i = 1; i <= MESSAGES; i++) {
                 if (i == 20) {
-                    restarter = new Thread(() -> {
-                        try {
-                            redis.stop();
-                            Thread.sleep(1500);
-                            redis.start();
-                        } catch (Throwable t) {
-                            restartFailure.set(t);
-                        }
-                    });
+                    restarter =
+                            new Thread(
+                                    () -> {
+                                        try {
+                                            redis.stop();
+                                            Thread.sleep(1500);
+                                            redis.start();
+                                        } catch (Throwable t) {
+                                            restartFailure.set(t);
+                                        }
+                                    });
                     restarter.start();
                 }
                 for (int attempt = 0; ; attempt++) {
-                    assertThat(System.nanoTime()).as("message %d acknowledged in time", i).isLessThan(deadline);
+                    assertThat(System.nanoTime())
+                            .as("message %d acknowledged in time", i)
+                            .isLessThan(deadline);
                     String clientId = "s" + i + "-" + attempt;
                     sam.send(new ClientEvent.Send(clientId, "main", "load " + i));
-                    ServerEvent answer = sam.awaitEvent(ServerEvent.class, e -> isAnswerTo(e, clientId), WAIT);
+                    ServerEvent answer =
+                            sam.awaitEvent(ServerEvent.class, e -> isAnswerTo(e, clientId), WAIT);
                     assertThat(answer).as("answer to %s", clientId).isNotNull();
                     if (answer instanceof ServerEvent.Ack a) {
                         acked.add(a.id());
@@ -96,38 +100,50 @@ class RedisRestartTest {
             Set<String> texts = new HashSet<>();
             while (received.size() < acked.size()) {
                 ServerEvent.Message m = rex.awaitEvent(ServerEvent.Message.class, x -> true, WAIT);
-                assertThat(m).as("message %d of %d at the receiver", received.size() + 1, acked.size()).isNotNull();
+                assertThat(m)
+                        .as("message %d of %d at the receiver", received.size() + 1, acked.size())
+                        .isNotNull();
                 received.add(m);
                 texts.add(m.text());
             }
-            assertThat(received).extracting(ServerEvent.Message::id).containsExactlyElementsOf(acked);
+            assertThat(received)
+                    .extracting(ServerEvent.Message::id)
+                    .containsExactlyElementsOf(acked);
             assertThat(acked).isSorted().doesNotHaveDuplicates();
-            // every text arrived; a send whose reply was lost in the crash may have been stored and retried
+            // every text arrived; a send whose reply was lost in the crash may have been stored and
+            // retried
             assertThat(texts).hasSize(MESSAGES);
             assertThat(received.size()).isLessThanOrEqualTo(MESSAGES + 1);
 
             // recovered: presence, new connections with the stored identities, history
             awaitMembers(rex, "rex", "sam");
             ChatClient late = cluster.v2(1, "late", KeyPair.generate());
-            ServerEvent.HistoryPage replay = late.awaitEvent(ServerEvent.HistoryPage.class, p -> true, WAIT);
+            ServerEvent.HistoryPage replay =
+                    late.awaitEvent(ServerEvent.HistoryPage.class, p -> true, WAIT);
             assertThat(replay.messages()).isNotEmpty();
-            assertThat(replay.messages().get(replay.messages().size() - 1).text()).isEqualTo("load " + MESSAGES);
+            assertThat(replay.messages().get(replay.messages().size() - 1).text())
+                    .isEqualTo("load " + MESSAGES);
         }
     }
 
     private static boolean isAnswerTo(ServerEvent e, String clientId) {
         return (e instanceof ServerEvent.Ack a && a.clientMsgId().equals(clientId))
-                || (e instanceof ServerEvent.Error err && err.clientMsgId().filter(clientId::equals).isPresent());
+                || (e instanceof ServerEvent.Error err
+                        && err.clientMsgId().filter(clientId::equals).isPresent());
     }
 
     private static void awaitMembers(ChatClient c, String... names) {
         List<String> want = new ArrayList<>(List.of(names));
         want.sort(null);
-        boolean ok = eventually(Duration.ofSeconds(15), () -> {
-            c.send(new ClientEvent.Who("main"));
-            ServerEvent.Presence p = c.awaitEvent(ServerEvent.Presence.class, x -> true, WAIT);
-            return p != null && p.members().equals(want);
-        });
+        boolean ok =
+                eventually(
+                        Duration.ofSeconds(15),
+                        () -> {
+                            c.send(new ClientEvent.Who("main"));
+                            ServerEvent.Presence p =
+                                    c.awaitEvent(ServerEvent.Presence.class, x -> true, WAIT);
+                            return p != null && p.members().equals(want);
+                        });
         assertThat(ok).as("members become %s", want).isTrue();
     }
 }

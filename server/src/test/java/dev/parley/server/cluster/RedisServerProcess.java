@@ -16,13 +16,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real {@code redis-server} for tests: loopback only, on a free port, in its own directory,
- * without persistence unless asked for. {@link #stop()} kills it (it can be started again on
- * the same port and directory with {@link #start()}: a Redis restart); {@link #close()} kills
- * it for good. Every wait is bounded.
+ * without persistence unless asked for. {@link #stop()} kills it (it can be started again on the
+ * same port and directory with {@link #start()}: a Redis restart); {@link #close()} kills it for
+ * good. Every wait is bounded.
  */
 public final class RedisServerProcess implements AutoCloseable {
-    /** scripts/install-test-deps installs Debian's redis-server; -Dparley.redis.server=PATH overrides. */
-    private static final String BINARY = System.getProperty("parley.redis.server", "/usr/bin/redis-server");
+    /**
+     * scripts/install-test-deps installs Debian's redis-server; -Dparley.redis.server=PATH
+     * overrides.
+     */
+    private static final String BINARY =
+            System.getProperty("parley.redis.server", "/usr/bin/redis-server");
+
     private static final long START_TIMEOUT_MILLIS = 10_000;
 
     private final Path dir;
@@ -67,20 +72,40 @@ public final class RedisServerProcess implements AutoCloseable {
             throw new IllegalStateException("already running");
         }
         Files.createDirectories(dir);
-        List<String> cmd = new ArrayList<>(List.of(BINARY, "--bind", "127.0.0.1", "--port", Integer.toString(port),
-                "--dir", dir.toString(), "--save", "", "--protected-mode", "yes", "--daemonize", "no",
-                "--logfile", dir.resolve("redis.log").toString()));
+        List<String> cmd =
+                new ArrayList<>(
+                        List.of(
+                                BINARY,
+                                "--bind",
+                                "127.0.0.1",
+                                "--port",
+                                Integer.toString(port),
+                                "--dir",
+                                dir.toString(),
+                                "--save",
+                                "",
+                                "--protected-mode",
+                                "yes",
+                                "--daemonize",
+                                "no",
+                                "--logfile",
+                                dir.resolve("redis.log").toString()));
         if (persistent) {
             cmd.addAll(List.of("--appendonly", "yes", "--appendfsync", "always"));
         } else {
             cmd.addAll(List.of("--appendonly", "no"));
         }
-        process = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.out").toFile())).start();
+        process =
+                new ProcessBuilder(cmd)
+                        .redirectErrorStream(true)
+                        .redirectOutput(
+                                ProcessBuilder.Redirect.appendTo(dir.resolve("redis.out").toFile()))
+                        .start();
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
         while (System.currentTimeMillis() < deadline) {
             if (!process.isAlive()) {
-                throw new IOException("redis-server exited at start; see " + dir.resolve("redis.log"));
+                throw new IOException(
+                        "redis-server exited at start; see " + dir.resolve("redis.log"));
             }
             if (ping()) {
                 return;

@@ -41,8 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RedisStorageSecrecyTest {
     private static final SymmetricKey KEY = SymmetricKey.generate();
     private static final AtomicInteger NAMESPACES = new AtomicInteger();
-    @TempDir
-    static Path dir;
+    @TempDir static Path dir;
     static RedisServerProcess redis;
     static RedisClient raw;
     static StatefulRedisConnection<byte[], byte[]> rawConnection;
@@ -94,12 +93,19 @@ class RedisStorageSecrecyTest {
         storage.history().append("@alice|bob", "bob", "private words", 2);
         RedisBus bus = storage.newBus();
         opened.add(bus);
-        bus.subscribe(m -> { });
+        bus.subscribe(m -> {});
         bus.publish(new BusMessage.Joined("eagleroom", "alice"));
-        bus.publish(new BusMessage.Direct("alice", "bob", "meet at the docks", Instant.ofEpochMilli(3)));
+        bus.publish(
+                new BusMessage.Direct(
+                        "alice", "bob", "meet at the docks", Instant.ofEpochMilli(3)));
         RedisCommands<byte[], byte[]> r = rawConnection.sync();
-        assertThat(eventually(Duration.ofSeconds(5), () -> r.exists(bytes(namespace + ":node:" + bus.nodeId())) == 1
-                && r.xlen(bytes(namespace + ":events")) == 2)).isTrue();
+        assertThat(
+                        eventually(
+                                Duration.ofSeconds(5),
+                                () ->
+                                        r.exists(bytes(namespace + ":node:" + bus.nodeId())) == 1
+                                                && r.xlen(bytes(namespace + ":events")) == 2))
+                .isTrue();
 
         ByteArrayOutputStream everything = new ByteArrayOutputStream();
         List<byte[]> keys = r.keys(namespace + ":*");
@@ -108,10 +114,13 @@ class RedisStorageSecrecyTest {
             everything.writeBytes(k);
             switch (r.type(k)) {
                 case "string" -> everything.writeBytes(r.get(k));
-                case "hash" -> r.hgetall(k).forEach((f, v) -> {
-                    everything.writeBytes(f);
-                    everything.writeBytes(v);
-                });
+                case "hash" ->
+                        r.hgetall(k)
+                                .forEach(
+                                        (f, v) -> {
+                                            everything.writeBytes(f);
+                                            everything.writeBytes(v);
+                                        });
                 case "set" -> r.smembers(k).forEach(everything::writeBytes);
                 case "stream" -> {
                     for (StreamMessage<byte[], byte[]> e : r.xrange(k, Range.create("-", "+"))) {
@@ -122,7 +131,8 @@ class RedisStorageSecrecyTest {
             }
         }
         String dump = new String(everything.toByteArray(), StandardCharsets.ISO_8859_1);
-        for (String secret : List.of("eagle", "dawn", "private words", "docks", "bob", "PUBLIC-KEY")) {
+        for (String secret :
+                List.of("eagle", "dawn", "private words", "docks", "bob", "PUBLIC-KEY")) {
             assertThat(dump).as("Redis must not hold %s", secret).doesNotContain(secret);
         }
         // the one name in the clear: the identity hash field
@@ -135,7 +145,8 @@ class RedisStorageSecrecyTest {
         storage.identities().bindIfAbsent("alice", new byte[] {1, 2, 3});
         storage.history().append("main", "alice", "hello", 1);
         RedisStorage wrong = open(SymmetricKey.generate());
-        assertThatThrownBy(() -> wrong.identities().find("alice")).isInstanceOf(StorageException.class)
+        assertThatThrownBy(() -> wrong.identities().find("alice"))
+                .isInstanceOf(StorageException.class)
                 .hasMessageContaining("integrity");
         // the stream key itself is derived from the cluster key: another key looks elsewhere
         assertThat(wrong.history().latest("main", 10)).isEmpty();
@@ -152,14 +163,24 @@ class RedisStorageSecrecyTest {
 
         byte[] sealedKey = r.hget(bytes(codec.identitiesKey()), bytes("alice"));
         r.hset(bytes(codec.identitiesKey()), bytes("mallory"), sealedKey);
-        assertThatThrownBy(() -> storage.identities().find("mallory")).isInstanceOf(StorageException.class);
+        assertThatThrownBy(() -> storage.identities().find("mallory"))
+                .isInstanceOf(StorageException.class);
 
         byte[] stream = bytes(codec.conversationKey("main"));
-        byte[] first = r.xrange(stream, Range.create("1-0", "1-0")).get(0).getBody().values().iterator().next();
+        byte[] first =
+                r.xrange(stream, Range.create("1-0", "1-0"))
+                        .get(0)
+                        .getBody()
+                        .values()
+                        .iterator()
+                        .next();
         r.xadd(stream, new io.lettuce.core.XAddArgs().id("3-0"), Map.of(bytes("m"), first));
-        assertThatThrownBy(() -> storage.history().latest("main", 10)).isInstanceOf(StorageException.class)
+        assertThatThrownBy(() -> storage.history().latest("main", 10))
+                .isInstanceOf(StorageException.class)
                 .hasMessageContaining("integrity");
-        assertThat(storage.history().before("main", 3, 10)).extracting(m -> m.text()).containsExactly("one", "two");
+        assertThat(storage.history().before("main", 3, 10))
+                .extracting(m -> m.text())
+                .containsExactly("one", "two");
     }
 
     @Test
@@ -181,7 +202,12 @@ class RedisStorageSecrecyTest {
                     bindings.add(f.get(10, TimeUnit.SECONDS));
                 }
                 assertThat(bindings.stream().filter(Binding::created)).hasSize(1);
-                byte[] winner = bindings.stream().filter(Binding::created).findFirst().orElseThrow().publicKey();
+                byte[] winner =
+                        bindings.stream()
+                                .filter(Binding::created)
+                                .findFirst()
+                                .orElseThrow()
+                                .publicKey();
                 assertThat(bindings).allSatisfy(b -> assertThat(b.publicKey()).isEqualTo(winner));
             }
         } finally {
@@ -199,13 +225,18 @@ class RedisStorageSecrecyTest {
             for (int t = 0; t < 4; t++) {
                 RedisStorage node = nodes[t % 2];
                 String sender = "w" + t;
-                results.add(pool.submit(() -> {
-                    List<Long> ids = new ArrayList<>();
-                    for (int i = 0; i < 50; i++) {
-                        ids.add(node.history().append("busy", sender, "m" + i, i).id());
-                    }
-                    return ids;
-                }));
+                results.add(
+                        pool.submit(
+                                () -> {
+                                    List<Long> ids = new ArrayList<>();
+                                    for (int i = 0; i < 50; i++) {
+                                        ids.add(
+                                                node.history()
+                                                        .append("busy", sender, "m" + i, i)
+                                                        .id());
+                                    }
+                                    return ids;
+                                }));
             }
             List<Long> all = new ArrayList<>();
             for (Future<List<Long>> f : results) {

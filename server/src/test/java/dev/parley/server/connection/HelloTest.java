@@ -21,7 +21,10 @@ class HelloTest {
 
     @Test
     void acceptsAndroidMimeBase64WithLineBreaks() throws InputException {
-        String mime = Base64.getMimeEncoder(20, "\n".getBytes()).encodeToString(keys.publicKey().toByteArray()) + "\n";
+        String mime =
+                Base64.getMimeEncoder(20, "\n".getBytes())
+                                .encodeToString(keys.publicKey().toByteArray())
+                        + "\n";
         Hello h = Hello.parse("alice:" + mime);
         assertThat(h.name()).isEqualTo("alice");
         assertThat(h.publicKey()).isEqualTo(keys.publicKey());
@@ -37,21 +40,28 @@ class HelloTest {
         assertThat(reasonFor("al ice:" + key)).isEqualTo(CloseReason.BAD_NAME);
         assertThat(reasonFor("alice:%%%")).isEqualTo(CloseReason.BAD_BASE64);
         assertThat(reasonFor("alice:")).isEqualTo(CloseReason.BAD_BASE64);
-        assertThat(reasonFor("alice:" + Base64.getEncoder().encodeToString(new byte[45]))).isEqualTo(CloseReason.BAD_KEY);
-        assertThat(reasonFor("alice:" + Base64.getEncoder().encodeToString(keys.privateKey().toByteArray())))
+        assertThat(reasonFor("alice:" + Base64.getEncoder().encodeToString(new byte[45])))
+                .isEqualTo(CloseReason.BAD_KEY);
+        assertThat(
+                        reasonFor(
+                                "alice:"
+                                        + Base64.getEncoder()
+                                                .encodeToString(keys.privateKey().toByteArray())))
                 .isEqualTo(CloseReason.BAD_KEY);
     }
 
     @Test
     void closeReasonsFitInAControlFrame() {
         for (CloseReason r : CloseReason.values()) {
-            assertThat(r.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(123);
+            assertThat(r.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                    .isLessThanOrEqualTo(123);
             assertThat(r.code()).isBetween(1000, 4999);
         }
     }
 
     @Test
     void inputExceptionCarriesNoInput() {
-        assertThatThrownBy(() -> Hello.parse("secretname:%%%")).hasMessageNotContaining("secretname");
+        assertThatThrownBy(() -> Hello.parse("secretname:%%%"))
+                .hasMessageNotContaining("secretname");
     }
 }

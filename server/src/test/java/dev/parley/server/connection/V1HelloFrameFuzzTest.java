@@ -4,8 +4,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The server's reading of a v1 first frame ({@code <name>:<base64 key>}, decoded as UTF-8 as a
- * text frame is), key container and point included: only {@link InputException}.
+ * The server's reading of a v1 first frame ({@code <name>:<base64 key>}, decoded as UTF-8 as a text
+ * frame is), key container and point included: only {@link InputException}.
  */
 class V1HelloFrameFuzzTest {
 

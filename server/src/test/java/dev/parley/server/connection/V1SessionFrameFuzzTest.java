@@ -14,12 +14,13 @@ import java.util.Map;
 
 /**
  * A v1 frame after the hello: base64 text (MIME line breaks allowed) carrying a Secure Session
- * message, decoded as the server does and unwrapped by a fresh server session that knows the
- * client of the WasmThemis transcript (so the transcript's m1 in the seeds is accepted). Only
- * {@link InputException} (bad base64) or {@link SecureSessionException}.
+ * message, decoded as the server does and unwrapped by a fresh server session that knows the client
+ * of the WasmThemis transcript (so the transcript's m1 in the seeds is accepted). Only {@link
+ * InputException} (bad base64) or {@link SecureSessionException}.
  */
 class V1SessionFrameFuzzTest {
-    private static final Map<String, Object> CLIENT = Vectors.map(Vectors.load("secure-session-transcript.json"), "client");
+    private static final Map<String, Object> CLIENT =
+            Vectors.map(Vectors.load("secure-session-transcript.json"), "client");
     private static final byte[] CLIENT_ID = Vectors.b64(CLIENT, "id");
     private static final PublicKey CLIENT_KEY = publicKey(Vectors.b64(CLIENT, "public"));
     private static final PrivateKey SERVER_KEY = KeyPair.generate().privateKey();
@@ -32,8 +33,11 @@ class V1SessionFrameFuzzTest {
         } catch (InputException expected) {
             return;
         }
-        SecureSession server = SecureSession.create(Connection.SERVER_ID, SERVER_KEY,
-                id -> Arrays.equals(id, CLIENT_ID) ? CLIENT_KEY : null);
+        SecureSession server =
+                SecureSession.create(
+                        Connection.SERVER_ID,
+                        SERVER_KEY,
+                        id -> Arrays.equals(id, CLIENT_ID) ? CLIENT_KEY : null);
         try {
             server.unwrap(message);
         } catch (SecureSessionException expected) {

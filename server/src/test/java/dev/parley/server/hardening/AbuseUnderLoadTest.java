@@ -22,15 +22,15 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 8, part 2: {@value #GOOD} well-behaved clients (80 v1, 20 v2) chat while about a thousand hostile
- * connections send every kind of bad input, replay frames, drop sockets, never speak, never
- * read, and crowd one address. The server runs as a child JVM (-Xmx{@value #HEAP_MB}m) so its
- * heap and open files can be measured on their own.
+ * Issue 8, part 2: {@value #GOOD} well-behaved clients (80 v1, 20 v2) chat while about a thousand
+ * hostile connections send every kind of bad input, replay frames, drop sockets, never speak, never
+ * read, and crowd one address. The server runs as a child JVM (-Xmx{@value #HEAP_MB}m) so its heap
+ * and open files can be measured on their own.
  *
- * <p>Per-address cap: the server counts live WebSocket connections per remote IP
- * ({@code --max-per-ip}). The good clients all come from 127.0.0.1, so the cap is set to
- * {@value #PER_IP_CAP}, just above them; attackers use 127.0.0.2-9, and 127.0.0.250 fills its
- * cap with silent sockets and then tries more, which must be refused.
+ * <p>Per-address cap: the server counts live WebSocket connections per remote IP ({@code
+ * --max-per-ip}). The good clients all come from 127.0.0.1, so the cap is set to {@value
+ * #PER_IP_CAP}, just above them; attackers use 127.0.0.2-9, and 127.0.0.250 fills its cap with
+ * silent sockets and then tries more, which must be refused.
  */
 @Timeout(240)
 class AbuseUnderLoadTest {
@@ -46,16 +46,26 @@ class AbuseUnderLoadTest {
     static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(8);
     static final Duration MIN_CHAT = Duration.ofSeconds(30);
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
-    void goodClientsLoseNothingWhileAThousandHostileConnectionsAreRefusedAndCounted() throws Exception {
-        try (ServerProcess server = ServerProcess.start(List.of("-Xmx" + HEAP_MB + "m"),
-                List.of("--data", dir.resolve("data").toString(), "--max-per-ip", Integer.toString(PER_IP_CAP),
-                        "--handshake-timeout-ms", Long.toString(HANDSHAKE_TIMEOUT.toMillis()),
-                        "--outbound-queue", Integer.toString(ServerConfig.DEFAULT_OUTBOUND_QUEUE_LIMIT)),
-                null, dir.resolve("server.log"));
+    void goodClientsLoseNothingWhileAThousandHostileConnectionsAreRefusedAndCounted()
+            throws Exception {
+        try (ServerProcess server =
+                        ServerProcess.start(
+                                List.of("-Xmx" + HEAP_MB + "m"),
+                                List.of(
+                                        "--data",
+                                        dir.resolve("data").toString(),
+                                        "--max-per-ip",
+                                        Integer.toString(PER_IP_CAP),
+                                        "--handshake-timeout-ms",
+                                        Long.toString(HANDSHAKE_TIMEOUT.toMillis()),
+                                        "--outbound-queue",
+                                        Integer.toString(
+                                                ServerConfig.DEFAULT_OUTBOUND_QUEUE_LIMIT)),
+                                null,
+                                dir.resolve("server.log"));
                 GoodChat good = new GoodChat(GOOD, GOOD_RATE)) {
             long t0 = System.nanoTime();
             ProcessProbe probe = new ProcessProbe(server.pid(), server.port());
@@ -67,17 +77,20 @@ class AbuseUnderLoadTest {
             long baseHeap = probe.heapAfterGcKib();
             long baseFiles = probe.openFiles();
             String before = probe.scrape();
-            log("%d good clients chatting after %d ms; server heap after GC %d KiB, open files %d",
+            log(
+                    "%d good clients chatting after %d ms; server heap after GC %d KiB, open files %d",
                     GOOD, ms(t0), baseHeap, baseFiles);
 
-            Attacker attacker = new Attacker(server.port(), server.key(), ServerConfig.DEFAULT_MAX_FRAME_BYTES);
+            Attacker attacker =
+                    new Attacker(server.port(), server.key(), ServerConfig.DEFAULT_MAX_FRAME_BYTES);
             Map<Attack, Integer> runs = new EnumMap<>(Attack.class);
             ConcurrentLinkedQueue<String> wrong = new ConcurrentLinkedQueue<>();
             List<RawWebSocket> slowReaders = new ArrayList<>();
             List<Long> heapSamples = new ArrayList<>();
             long attackStart = System.nanoTime();
 
-            // 1. one address fills its cap with silent sockets, then tries more; raw TCP that never upgrades
+            // 1. one address fills its cap with silent sockets, then tries more; raw TCP that never
+            // upgrades
             InetAddress crowded = InetAddress.getByName("127.0.0.250");
             List<RawWebSocket> silent = new ArrayList<>();
             for (int i = 0; i < PER_IP_CAP; i++) {
@@ -92,18 +105,22 @@ class AbuseUnderLoadTest {
                 ws.close();
             }
             runs.put(Attack.OVER_ADDRESS_CAP, OVER_CAP);
-            log("address cap: %d silent sockets from %s, %d more refused, after %d ms",
+            log(
+                    "address cap: %d silent sockets from %s, %d more refused, after %d ms",
                     PER_IP_CAP, crowded.getHostAddress(), OVER_CAP, ms(attackStart));
 
             ExecutorService pool = Executors.newFixedThreadPool(ATTACK_THREADS);
             try {
                 List<Future<?>> work = new ArrayList<>();
                 for (int i = 0; i < SILENT_TCP; i++) {
-                    work.add(pool.submit(() -> {
-                        Attacker.Result r = attacker.run(Attack.SILENT_TCP, address(0));
-                        expectCode(wrong, Attack.SILENT_TCP, r.closeCode());
-                        return null;
-                    }));
+                    work.add(
+                            pool.submit(
+                                    () -> {
+                                        Attacker.Result r =
+                                                attacker.run(Attack.SILENT_TCP, address(0));
+                                        expectCode(wrong, Attack.SILENT_TCP, r.closeCode());
+                                        return null;
+                                    }));
                 }
                 runs.put(Attack.SILENT_TCP, SILENT_TCP);
                 // 2. the mix, spread over the address pool
@@ -112,10 +129,12 @@ class AbuseUnderLoadTest {
                     Attack a = mix.get(i);
                     InetAddress from = address(i);
                     runs.merge(a, 1, Integer::sum);
-                    work.add(pool.submit(() -> {
-                        expectCode(wrong, a, attacker.run(a, from).closeCode());
-                        return null;
-                    }));
+                    work.add(
+                            pool.submit(
+                                    () -> {
+                                        expectCode(wrong, a, attacker.run(a, from).closeCode());
+                                        return null;
+                                    }));
                     if (i == mix.size() / 3) {
                         // 3. slow readers, once there is history to ask for
                         for (int k = 0; k < SLOW_READERS; k++) {
@@ -147,7 +166,8 @@ class AbuseUnderLoadTest {
             }
             good.stopSending();
             boolean delivered = good.awaitAllDelivered(Duration.ofSeconds(30));
-            log("good clients sent %d messages (%d deliveries); all delivered: %s; problems: %s",
+            log(
+                    "good clients sent %d messages (%d deliveries); all delivered: %s; problems: %s",
                     good.totalSent(), good.totalSent() * GOOD, delivered, good.problems());
 
             // every hostile connection is gone and counted
@@ -160,14 +180,19 @@ class AbuseUnderLoadTest {
             long endHeap = probe.heapAfterGcKib();
             heapSamples.add(endHeap);
             long endFiles = probe.openFiles();
-            log("server heap after GC: baseline %d KiB, samples %s KiB; open files %d -> %d; whole test %d ms",
+            log(
+                    "server heap after GC: baseline %d KiB, samples %s KiB; open files %d -> %d; whole test %d ms",
                     baseHeap, heapSamples, baseFiles, endFiles, ms(t0));
 
             assertThat(good.problems()).isEmpty();
             assertThat(delivered).as("every good message reached every good client").isTrue();
-            assertThat(good.totalSent()).isGreaterThanOrEqualTo((long) (GOOD * GOOD_RATE * MIN_CHAT.toSeconds() * 0.8));
+            assertThat(good.totalSent())
+                    .isGreaterThanOrEqualTo((long) (GOOD * GOOD_RATE * MIN_CHAT.toSeconds() * 0.8));
             assertThat(wrong).as("attackers that saw the wrong close").isEmpty();
-            int hostileConnections = runs.entrySet().stream().mapToInt(e -> e.getValue() * e.getKey().connections()).sum();
+            int hostileConnections =
+                    runs.entrySet().stream()
+                            .mapToInt(e -> e.getValue() * e.getKey().connections())
+                            .sum();
             assertThat(hostileConnections).isGreaterThanOrEqualTo(1000);
             Map<String, Double> counted = new HashMap<>();
             for (String tag : allTags(expected)) {
@@ -177,8 +202,13 @@ class AbuseUnderLoadTest {
             for (String tag : allTags(expected)) {
                 want.put(tag, (double) expected.getOrDefault(tag, 0));
             }
-            assertThat(counted).as("closes counted by /metrics vs caused by the test").isEqualTo(want);
-            int handshakes = runs.entrySet().stream().mapToInt(e -> e.getValue() * e.getKey().handshakes).sum();
+            assertThat(counted)
+                    .as("closes counted by /metrics vs caused by the test")
+                    .isEqualTo(want);
+            int handshakes =
+                    runs.entrySet().stream()
+                            .mapToInt(e -> e.getValue() * e.getKey().handshakes)
+                            .sum();
             assertThat(handshakesOk(after) - handshakesOk(before)).isEqualTo(handshakes);
             assertThat(ProcessProbe.Metrics.value(after, "parley_connections")).isEqualTo(GOOD);
             assertThat(endHeap).as("server heap after GC, KiB").isLessThan(baseHeap + 24 * 1024);
@@ -209,11 +239,33 @@ class AbuseUnderLoadTest {
     /** Every tag the server knows plus the expected ones, so unexpected closes show up too. */
     private static List<String> allTags(Map<String, Integer> expected) {
         List<String> tags = new ArrayList<>(expected.keySet());
-        for (String t : List.of("shutdown", "idle_timeout", "protocol_error", "binary_on_v1", "text_on_v2",
-                "not_utf8", "bad_hello", "bad_name", "bad_base64", "bad_key", "name_taken", "not_authorized",
-                "handshake_failed", "session_id_mismatch", "bad_message", "replayed", "rate_limited",
-                "handshake_timeout", "per_ip_cap", "slow_reader", "too_big", "internal", "overloaded",
-                "upgrade_timeout", "peer")) {
+        for (String t :
+                List.of(
+                        "shutdown",
+                        "idle_timeout",
+                        "protocol_error",
+                        "binary_on_v1",
+                        "text_on_v2",
+                        "not_utf8",
+                        "bad_hello",
+                        "bad_name",
+                        "bad_base64",
+                        "bad_key",
+                        "name_taken",
+                        "not_authorized",
+                        "handshake_failed",
+                        "session_id_mismatch",
+                        "bad_message",
+                        "replayed",
+                        "rate_limited",
+                        "handshake_timeout",
+                        "per_ip_cap",
+                        "slow_reader",
+                        "too_big",
+                        "internal",
+                        "overloaded",
+                        "upgrade_timeout",
+                        "peer")) {
             if (!tags.contains(t)) {
                 tags.add(t);
             }
@@ -222,8 +274,9 @@ class AbuseUnderLoadTest {
     }
 
     /** Scrapes until the connection gauge and the expected close counts settle (bounded). */
-    private static String awaitConnections(ProcessProbe probe, int connections, Map<String, Integer> expected,
-            String before) throws InterruptedException {
+    private static String awaitConnections(
+            ProcessProbe probe, int connections, Map<String, Integer> expected, String before)
+            throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         String now = probe.scrape();
         while (System.nanoTime() < deadline) {
@@ -246,7 +299,8 @@ class AbuseUnderLoadTest {
     }
 
     private static double handshakesOk(String metrics) {
-        return ProcessProbe.Metrics.value(metrics, "parley_handshakes_total{reason=\"none\",result=\"ok\"}");
+        return ProcessProbe.Metrics.value(
+                metrics, "parley_handshakes_total{reason=\"none\",result=\"ok\"}");
     }
 
     private static long ms(long since) {

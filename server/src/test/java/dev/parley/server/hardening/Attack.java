@@ -3,8 +3,8 @@ package dev.parley.server.hardening;
 import java.util.Map;
 
 /**
- * The hostile behaviours of the abuse test, with what the server must do about each: the close
- * code the attacker sees (0: none to see) and the close reasons the server must count.
+ * The hostile behaviours of the abuse test, with what the server must do about each: the close code
+ * the attacker sees (0: none to see) and the close reasons the server must count.
  */
 enum Attack {
     NOT_UTF8(1007, Map.of("not_utf8", 1), 0),
@@ -46,8 +46,10 @@ enum Attack {
 
     /** The close code the attacker must receive; 0 if it cannot see one. */
     final int closeCode;
+
     /** Closes the server must count, by reason tag, per run of this attack. */
     final Map<String, Integer> closes;
+
     /** Handshakes that succeed per run. */
     final int handshakes;
 
@@ -63,8 +65,8 @@ enum Attack {
     }
 
     /**
-     * Attacks whose close frame may be lost to a TCP reset: the server closes while the attacker
-     * is still writing, and unread bytes make the kernel reset. The server's count stays exact.
+     * Attacks whose close frame may be lost to a TCP reset: the server closes while the attacker is
+     * still writing, and unread bytes make the kernel reset. The server's count stays exact.
      */
     boolean closeFrameMayBeReset() {
         return this == OVERSIZED_FRAME || this == FLOOD;

@@ -41,8 +41,7 @@ final class Attacker {
     }
 
     /** What happened: the close code seen (0 none, -1 reset or timeout), and a socket left open. */
-    record Result(int closeCode, RawWebSocket parked) {
-    }
+    record Result(int closeCode, RawWebSocket parked) {}
 
     /**
      * Runs {@code attack} from {@code from}. SLOW_READER and SILENT_WEBSOCKET return their open
@@ -54,7 +53,9 @@ final class Attacker {
             case DROP_BEFORE_UPGRADE -> {
                 try (Socket s = tcp(from)) {
                     OutputStream out = s.getOutputStream();
-                    out.write("GET / HTTP/1.1\r\nHost: x\r\nUpgr".getBytes(StandardCharsets.US_ASCII));
+                    out.write(
+                            "GET / HTTP/1.1\r\nHost: x\r\nUpgr"
+                                    .getBytes(StandardCharsets.US_ASCII));
                     out.flush();
                 }
                 return new Result(0, null);
@@ -77,7 +78,8 @@ final class Attacker {
         RawWebSocket ws = RawWebSocket.connect(port, v2 ? "parley.v2" : null, receiveBuffer, from);
         try {
             switch (attack) {
-                case NOT_UTF8 -> ws.send(RawWebSocket.TEXT, new byte[] {'a', ':', (byte) 0xC3, (byte) 0x28});
+                case NOT_UTF8 ->
+                        ws.send(RawWebSocket.TEXT, new byte[] {'a', ':', (byte) 0xC3, (byte) 0x28});
                 case NO_COLON -> ws.sendText(name + freshKey());
                 case EMPTY_NAME -> ws.sendText(":" + freshKey());
                 case OVERLONG_NAME -> ws.sendText("n".repeat(33) + ":" + freshKey());
@@ -91,8 +93,11 @@ final class Attacker {
                 case SESSION_ID_NOT_NAME -> {
                     KeyPair keys = KeyPair.generate();
                     ws.sendText(name + ":" + keys.publicKey().toBase64());
-                    SecureSession s = SecureSession.create((name + "x").getBytes(StandardCharsets.UTF_8),
-                            keys.privateKey(), id -> serverKey);
+                    SecureSession s =
+                            SecureSession.create(
+                                    (name + "x").getBytes(StandardCharsets.UTF_8),
+                                    keys.privateKey(),
+                                    id -> serverKey);
                     ws.sendText(B64.encodeToString(s.connectRequest()));
                 }
                 case HANDSHAKE_OUT_OF_ORDER -> {
@@ -108,10 +113,19 @@ final class Attacker {
                     establish(ws, name, KeyPair.generate(), null);
                     ws.sendText(B64.encodeToString(new byte[80]));
                 }
-                case BINARY_ON_V1 -> ws.send(RawWebSocket.BINARY, (name + ":" + freshKey()).getBytes(StandardCharsets.UTF_8));
+                case BINARY_ON_V1 ->
+                        ws.send(
+                                RawWebSocket.BINARY,
+                                (name + ":" + freshKey()).getBytes(StandardCharsets.UTF_8));
                 case TEXT_ON_V2 -> ws.sendText(name + ":" + freshKey());
-                case V2_HELLO_NOT_UTF8 -> ws.send(RawWebSocket.BINARY, new byte[] {'a', ':', (byte) 0xC3, (byte) 0x28});
-                case V2_NO_COLON -> ws.send(RawWebSocket.BINARY, (name + freshKey()).getBytes(StandardCharsets.UTF_8));
+                case V2_HELLO_NOT_UTF8 ->
+                        ws.send(
+                                RawWebSocket.BINARY,
+                                new byte[] {'a', ':', (byte) 0xC3, (byte) 0x28});
+                case V2_NO_COLON ->
+                        ws.send(
+                                RawWebSocket.BINARY,
+                                (name + freshKey()).getBytes(StandardCharsets.UTF_8));
                 case V2_GARBAGE_AFTER_HANDSHAKE -> {
                     establishV2(ws, name);
                     ws.send(RawWebSocket.BINARY, new byte[80]);
@@ -126,14 +140,18 @@ final class Attacker {
                 case FLOOD -> {
                     SecureSession s = establish(ws, name, KeyPair.generate(), null);
                     for (int i = 0; i < 60; i++) {
-                        if (!sendIgnoringReset(ws, B64.encodeToString(s.wrap(("/who " + i).getBytes(StandardCharsets.UTF_8))))) {
+                        if (!sendIgnoringReset(
+                                ws,
+                                B64.encodeToString(
+                                        s.wrap(("/who " + i).getBytes(StandardCharsets.UTF_8))))) {
                             break;
                         }
                     }
                 }
                 case REPLAYED_DATA_FRAME -> {
                     SecureSession s = establish(ws, name, KeyPair.generate(), null);
-                    String frame = B64.encodeToString(s.wrap("/who".getBytes(StandardCharsets.UTF_8)));
+                    String frame =
+                            B64.encodeToString(s.wrap("/who".getBytes(StandardCharsets.UTF_8)));
                     ws.sendText(frame);
                     ws.sendText(frame);
                 }
@@ -159,7 +177,9 @@ final class Attacker {
                 }
                 case SLOW_READER -> {
                     SecureSession s = establish(ws, name, KeyPair.generate(), null);
-                    ws.sendText(B64.encodeToString(s.wrap("/join slow".getBytes(StandardCharsets.UTF_8))));
+                    ws.sendText(
+                            B64.encodeToString(
+                                    s.wrap("/join slow".getBytes(StandardCharsets.UTF_8))));
                     askForHistory(ws, s, 20);
                     return new Result(0, ws);
                 }
@@ -171,7 +191,9 @@ final class Attacker {
             RawWebSocket.Frame close = ws.awaitClose(WAIT);
             return new Result(close == null ? -1 : close.closeCode(), null);
         } finally {
-            if (attack != Attack.SLOW_READER && attack != Attack.SILENT_WEBSOCKET && attack != Attack.OVER_ADDRESS_CAP) {
+            if (attack != Attack.SLOW_READER
+                    && attack != Attack.SILENT_WEBSOCKET
+                    && attack != Attack.OVER_ADDRESS_CAP) {
                 ws.close();
             }
         }
@@ -181,15 +203,21 @@ final class Attacker {
      * A reader that never reads: establishes over a socket with a 4 KiB receive buffer, sends
      * {@code /history 100} {@code requests} times and returns the socket (never read it).
      */
-    RawWebSocket historyHog(InetAddress from, int requests) throws IOException, SecureSessionException {
+    RawWebSocket historyHog(InetAddress from, int requests)
+            throws IOException, SecureSessionException {
         RawWebSocket ws = RawWebSocket.connect(port, null, 4096, from);
-        askForHistory(ws, establish(ws, "hog" + NAMES.incrementAndGet(), KeyPair.generate(), null), requests);
+        askForHistory(
+                ws,
+                establish(ws, "hog" + NAMES.incrementAndGet(), KeyPair.generate(), null),
+                requests);
         return ws;
     }
 
-    private static void askForHistory(RawWebSocket ws, SecureSession s, int requests) throws IOException {
+    private static void askForHistory(RawWebSocket ws, SecureSession s, int requests)
+            throws IOException {
         for (int i = 0; i < requests; i++) {
-            ws.sendText(B64.encodeToString(s.wrap("/history 100".getBytes(StandardCharsets.UTF_8))));
+            ws.sendText(
+                    B64.encodeToString(s.wrap("/history 100".getBytes(StandardCharsets.UTF_8))));
         }
     }
 
@@ -219,7 +247,8 @@ final class Attacker {
     }
 
     private SecureSession session(String name, KeyPair keys) {
-        return SecureSession.create(name.getBytes(StandardCharsets.UTF_8), keys.privateKey(), id -> serverKey);
+        return SecureSession.create(
+                name.getBytes(StandardCharsets.UTF_8), keys.privateKey(), id -> serverKey);
     }
 
     /** Hello and handshake; {@code captured} (if not null) gets the hello, m1 and m3 as sent. */
@@ -235,7 +264,8 @@ final class Attacker {
         while (!s.isEstablished() && System.nanoTime() < deadline) {
             RawWebSocket.Frame f = ws.read(WAIT);
             if (f == null || f.opcode() != RawWebSocket.TEXT) {
-                throw new IOException("handshake did not finish: " + (f == null ? "timeout" : f.closeCode()));
+                throw new IOException(
+                        "handshake did not finish: " + (f == null ? "timeout" : f.closeCode()));
             }
             UnwrapResult r = s.unwrap(Base64.getDecoder().decode(f.text()));
             if (r.type() == UnwrapResult.Type.PROTOCOL_DATA) {
@@ -255,16 +285,20 @@ final class Attacker {
     }
 
     /** The v2 hello and handshake: the same messages in binary frames, no base64. */
-    private SecureSession establishV2(RawWebSocket ws, String name) throws IOException, SecureSessionException {
+    private SecureSession establishV2(RawWebSocket ws, String name)
+            throws IOException, SecureSessionException {
         KeyPair keys = KeyPair.generate();
-        ws.send(RawWebSocket.BINARY, (name + ":" + keys.publicKey().toBase64()).getBytes(StandardCharsets.UTF_8));
+        ws.send(
+                RawWebSocket.BINARY,
+                (name + ":" + keys.publicKey().toBase64()).getBytes(StandardCharsets.UTF_8));
         SecureSession s = session(name, keys);
         ws.send(RawWebSocket.BINARY, s.connectRequest());
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!s.isEstablished() && System.nanoTime() < deadline) {
             RawWebSocket.Frame f = ws.read(WAIT);
             if (f == null || f.opcode() != RawWebSocket.BINARY) {
-                throw new IOException("v2 handshake did not finish: " + (f == null ? "timeout" : f.closeCode()));
+                throw new IOException(
+                        "v2 handshake did not finish: " + (f == null ? "timeout" : f.closeCode()));
             }
             UnwrapResult r = s.unwrap(f.payload());
             if (r.type() == UnwrapResult.Type.PROTOCOL_DATA) {
@@ -301,10 +335,15 @@ final class Attacker {
 
     /** The attack mix in a fixed, interleaved order: {@code rounds} of every repeatable attack. */
     static List<Attack> mix(int rounds) {
-        List<Attack> repeatable = Arrays.stream(Attack.values())
-                .filter(a -> a != Attack.SLOW_READER && a != Attack.SILENT_WEBSOCKET && a != Attack.OVER_ADDRESS_CAP
-                        && a != Attack.SILENT_TCP)
-                .toList();
+        List<Attack> repeatable =
+                Arrays.stream(Attack.values())
+                        .filter(
+                                a ->
+                                        a != Attack.SLOW_READER
+                                                && a != Attack.SILENT_WEBSOCKET
+                                                && a != Attack.OVER_ADDRESS_CAP
+                                                && a != Attack.SILENT_TCP)
+                        .toList();
         List<Attack> all = new java.util.ArrayList<>();
         for (int i = 0; i < rounds; i++) {
             all.addAll(repeatable);

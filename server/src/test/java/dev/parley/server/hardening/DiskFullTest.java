@@ -18,32 +18,33 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 8, part 3: the data disk fills up. Two ways to make it full without special hardware:
- * a small tmpfs mounted over the data directory (needs mount permission: root with
- * CAP_SYS_ADMIN; skipped otherwise, with the reason), and RLIMIT_FSIZE ({@code ulimit -f}) on
- * the server process, which works for any user on Linux (the JVM ignores SIGXFSZ, so a write
- * past the limit fails with EFBIG instead of killing the process).
+ * Issue 8, part 3: the data disk fills up. Two ways to make it full without special hardware: a
+ * small tmpfs mounted over the data directory (needs mount permission: root with CAP_SYS_ADMIN;
+ * skipped otherwise, with the reason), and RLIMIT_FSIZE ({@code ulimit -f}) on the server process,
+ * which works for any user on Linux (the JVM ignores SIGXFSZ, so a write past the limit fails with
+ * EFBIG instead of killing the process).
  *
- * <p>Both prove: a message that cannot be stored gets a clear error line and is not delivered,
- * a registration that cannot be stored is refused with 1011, the process stays up, every record
- * in the store passes its integrity check and the stored messages are exactly the echoed ones,
- * and once there is space again (tmpfs grown live; ulimit: restart without it) writes succeed.
+ * <p>Both prove: a message that cannot be stored gets a clear error line and is not delivered, a
+ * registration that cannot be stored is refused with 1011, the process stays up, every record in
+ * the store passes its integrity check and the stored messages are exactly the echoed ones, and
+ * once there is space again (tmpfs grown live; ulimit: restart without it) writes succeed.
  */
 @Timeout(180)
 class DiskFullTest {
     static final String NOT_STORED = "! message not stored, try again";
     static final String BODY = " " + "d".repeat(3000);
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
     private final KeyPair fillerKeys = KeyPair.generate();
 
     @Test
-    void fullTmpfsGivesClearErrorsKeepsTheStoreIntactAndRecoversLiveWhenSpaceReturns() throws Exception {
+    void fullTmpfsGivesClearErrorsKeepsTheStoreIntactAndRecoversLiveWhenSpaceReturns()
+            throws Exception {
         Path mnt = dir.resolve("mnt");
         Files.createDirectories(mnt);
         String mounted = run("mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", mnt.toString());
-        Assumptions.assumeTrue(mounted.isEmpty(), "cannot mount a tmpfs here (needs CAP_SYS_ADMIN): " + mounted);
+        Assumptions.assumeTrue(
+                mounted.isEmpty(), "cannot mount a tmpfs here (needs CAP_SYS_ADMIN): " + mounted);
         try {
             Path data = mnt.resolve("data");
             List<Long> stored = new ArrayList<>();
@@ -68,10 +69,12 @@ class DiskFullTest {
     }
 
     @Test
-    void fileSizeLimitGivesClearErrorsKeepsTheStoreIntactAndRecoversAfterRestart() throws Exception {
+    void fileSizeLimitGivesClearErrorsKeepsTheStoreIntactAndRecoversAfterRestart()
+            throws Exception {
         Path data = dir.resolve("data");
         List<Long> stored = new ArrayList<>();
-        // bash's ulimit -f counts 1024-byte blocks; the limit applies to every file the server writes
+        // bash's ulimit -f counts 1024-byte blocks; the limit applies to every file the server
+        // writes
         try (ServerProcess server = start(data, "ulimit -f 3072;")) {
             fillUntilFull(server, stored);
             int newcomer = registers(server, "newcomer");
@@ -92,15 +95,25 @@ class DiskFullTest {
     }
 
     private ServerProcess start(Path data, String limit) throws Exception {
-        return ServerProcess.start(List.of("-Xmx128m"),
+        return ServerProcess.start(
+                List.of("-Xmx128m"),
                 List.of("--data", data.toString(), "--rate", "5000", "--burst", "5000"),
-                limit == null ? null : limit, dir.resolve("server.log"));
+                limit == null ? null : limit,
+                dir.resolve("server.log"));
     }
 
-    /** Sends long messages until the store refuses them; every echoed one is recorded in {@code stored}. */
+    /**
+     * Sends long messages until the store refuses them; every echoed one is recorded in {@code
+     * stored}.
+     */
     private void fillUntilFull(ServerProcess server, List<Long> stored) {
-        try (ChatClient c = ChatClient.connect(server.port(), ChatClient.Protocol.V1, "filler",
-                fillerKeys, server.key())) {
+        try (ChatClient c =
+                ChatClient.connect(
+                        server.port(),
+                        ChatClient.Protocol.V1,
+                        "filler",
+                        fillerKeys,
+                        server.key())) {
             c.awaitLine(l -> l.startsWith("* main:"), ChatClient.WAIT);
             long seq = stored.isEmpty() ? 0 : stored.get(stored.size() - 1);
             // long messages until refused, then short ones, so no page is left
@@ -108,7 +121,10 @@ class DiskFullTest {
                 int refused = 0;
                 for (int i = 0; i < 20_000 && refused < 3; i++) {
                     c.say(++seq + body);
-                    String line = c.awaitLine(l -> l.startsWith("<filler> ") || l.startsWith("! "), ChatClient.WAIT);
+                    String line =
+                            c.awaitLine(
+                                    l -> l.startsWith("<filler> ") || l.startsWith("! "),
+                                    ChatClient.WAIT);
                     assertThat(line).as("an answer to every message, disk full or not").isNotNull();
                     if (line.startsWith("! ")) {
                         assertThat(line).isEqualTo(NOT_STORED);
@@ -120,20 +136,30 @@ class DiskFullTest {
                 }
                 assertThat(refused).as("the disk filled up").isEqualTo(3);
             }
-            System.out.printf("[disk-full] %d messages stored before the disk was full%n", stored.size());
+            System.out.printf(
+                    "[disk-full] %d messages stored before the disk was full%n", stored.size());
         }
     }
 
     private void writeAfterRecovery(ServerProcess server, List<Long> stored) {
-        try (ChatClient c = ChatClient.connect(server.port(), ChatClient.Protocol.V1, "filler",
-                fillerKeys, server.key())) {
+        try (ChatClient c =
+                ChatClient.connect(
+                        server.port(),
+                        ChatClient.Protocol.V1,
+                        "filler",
+                        fillerKeys,
+                        server.key())) {
             long seq = stored.get(stored.size() - 1) + 100; // the refused ones are skipped
             for (int i = 0; i < 5; i++) {
                 String expected = "<filler> " + ++seq + BODY;
                 c.say(seq + BODY);
                 // skips the history replayed on join
-                String line = c.awaitLine(l -> l.equals(expected) || l.startsWith("! "), ChatClient.WAIT);
-                assertThat(line).as("message %d after recovery", seq).isNotNull().doesNotStartWith("! ");
+                String line =
+                        c.awaitLine(l -> l.equals(expected) || l.startsWith("! "), ChatClient.WAIT);
+                assertThat(line)
+                        .as("message %d after recovery", seq)
+                        .isNotNull()
+                        .doesNotStartWith("! ");
                 stored.add(seq);
             }
         } catch (IllegalStateException e) {
@@ -143,7 +169,14 @@ class DiskFullTest {
 
     /** 0 if {@code name} registers and is welcomed, else the close code it got. */
     private static int registers(ServerProcess server, String name) {
-        ChatClient c = ChatClient.open(server.port(), ChatClient.Protocol.V1, name, name, KeyPair.generate(), server.key());
+        ChatClient c =
+                ChatClient.open(
+                        server.port(),
+                        ChatClient.Protocol.V1,
+                        name,
+                        name,
+                        KeyPair.generate(),
+                        server.key());
         try {
             c.handshake();
             return c.awaitLine(l -> l.startsWith("* main:"), ChatClient.WAIT) != null ? 0 : -1;
@@ -172,15 +205,22 @@ class DiskFullTest {
 
     /** The operator sees why in the server log: the SQLite result code next to the failure. */
     private void assertLogSays(String code) throws IOException {
-        List<String> warnings = Files.readAllLines(dir.resolve("server.log")).stream()
-                .filter(l -> l.contains("history append failed")).distinct().limit(1).toList();
+        List<String> warnings =
+                Files.readAllLines(dir.resolve("server.log")).stream()
+                        .filter(l -> l.contains("history append failed"))
+                        .distinct()
+                        .limit(1)
+                        .toList();
         System.out.println("[disk-full] server log: " + warnings);
         assertThat(warnings).singleElement().asString().endsWith("(" + code + ")");
     }
 
-    /** A refused registration left no binding, an accepted one a complete one; later ones are there. */
+    /**
+     * A refused registration left no binding, an accepted one a complete one; later ones are there.
+     */
     private static void assertBindings(Path data, int newcomer) throws Exception {
-        java.util.Map<String, byte[]> bound = StoreCheck.bindings(data, List.of("newcomer", "latecomer", "filler"));
+        java.util.Map<String, byte[]> bound =
+                StoreCheck.bindings(data, List.of("newcomer", "latecomer", "filler"));
         assertThat(bound).containsKey("filler");
         assertThat(bound.containsKey("newcomer")).isEqualTo(newcomer == 0);
     }

@@ -12,10 +12,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Well-behaved clients chatting in {@code main} from a few driver threads: every fifth one
- * speaks v2 (JSON events), the rest v1 (the tutorial's lines). Every client sends
- * {@code <seq> <padding>} at a fixed rate; every client must see every other client's messages
- * once, in order, and never an error (v1 line or v2 event) or a close.
+ * Well-behaved clients chatting in {@code main} from a few driver threads: every fifth one speaks
+ * v2 (JSON events), the rest v1 (the tutorial's lines). Every client sends {@code <seq> <padding>}
+ * at a fixed rate; every client must see every other client's messages once, in order, and never an
+ * error (v1 line or v2 event) or a close.
  *
  * <p>Lifecycle: {@link #connect}, {@link #start}, {@link #stopSending}, {@link #awaitAllDelivered},
  * {@link #close}. The problems list is thread-safe; the rest is driven by the test thread.
@@ -25,8 +25,10 @@ final class GoodChat implements AutoCloseable {
 
     private final List<ChatClient> clients = new ArrayList<>();
     private final long[] sent;
+
     /** received[receiver][sender] = last seq seen. */
     private final long[][] received;
+
     private final long periodNanos;
     private final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean sending = new AtomicBoolean(true);
@@ -42,16 +44,26 @@ final class GoodChat implements AutoCloseable {
 
     void connect(int port, PublicKey serverKey) {
         for (int i = 0; i < sent.length; i++) {
-            ChatClient c = ChatClient.connect(port, isV2(i) ? ChatClient.Protocol.V2 : ChatClient.Protocol.V1,
-                    "good" + i, KeyPair.generate(), serverKey);
+            ChatClient c =
+                    ChatClient.connect(
+                            port,
+                            isV2(i) ? ChatClient.Protocol.V2 : ChatClient.Protocol.V1,
+                            "good" + i,
+                            KeyPair.generate(),
+                            serverKey);
             clients.add(c);
         }
         for (int i = 0; i < sent.length; i++) {
             ChatClient c = clients.get(i);
             // the presence list ends the join sequence
-            boolean joined = isV2(i)
-                    ? c.awaitEvent(ServerEvent.Presence.class, p -> p.room().equals("main"), ChatClient.WAIT) != null
-                    : c.awaitLine(l -> l.startsWith("* main:"), ChatClient.WAIT) != null;
+            boolean joined =
+                    isV2(i)
+                            ? c.awaitEvent(
+                                            ServerEvent.Presence.class,
+                                            p -> p.room().equals("main"),
+                                            ChatClient.WAIT)
+                                    != null
+                            : c.awaitLine(l -> l.startsWith("* main:"), ChatClient.WAIT) != null;
             if (!joined) {
                 throw new IllegalStateException(c.name() + " did not finish joining");
             }
@@ -66,14 +78,17 @@ final class GoodChat implements AutoCloseable {
         sendersStopped = new java.util.concurrent.CountDownLatch(threads);
         for (int t = 0; t < threads; t++) {
             int first = t;
-            Thread d = new Thread(() -> {
-                try {
-                    drive(first, threads);
-                } catch (RuntimeException | AssertionError e) {
-                    problems.add("driver failed: " + e);
-                    running.set(false);
-                }
-            }, "good-chat-" + t);
+            Thread d =
+                    new Thread(
+                            () -> {
+                                try {
+                                    drive(first, threads);
+                                } catch (RuntimeException | AssertionError e) {
+                                    problems.add("driver failed: " + e);
+                                    running.set(false);
+                                }
+                            },
+                            "good-chat-" + t);
             d.setDaemon(true);
             drivers.add(d);
             d.start();
@@ -163,7 +178,9 @@ final class GoodChat implements AutoCloseable {
         }
     }
 
-    /** Waits (bounded) until every receiver has every sender's last message; the drivers stop then. */
+    /**
+     * Waits (bounded) until every receiver has every sender's last message; the drivers stop then.
+     */
     boolean awaitAllDelivered(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean done = false;

@@ -19,13 +19,13 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 8, part 3: {@code kill -9} of the server (a child JVM) while clients write history as
- * fast as the server takes it and new names register, three times on the same data directory.
- * After each kill the store is read directly: every record passes its integrity check, ids are
- * unique and increasing, each writer's messages are a gap-free, duplicate-free prefix of what it
- * sent that includes every message the server had echoed, and every name whose handshake
- * finished is still bound to its key. After each restart the server enforces those bindings and
- * keeps numbering after the last stored id.
+ * Issue 8, part 3: {@code kill -9} of the server (a child JVM) while clients write history as fast
+ * as the server takes it and new names register, three times on the same data directory. After each
+ * kill the store is read directly: every record passes its integrity check, ids are unique and
+ * increasing, each writer's messages are a gap-free, duplicate-free prefix of what it sent that
+ * includes every message the server had echoed, and every name whose handshake finished is still
+ * bound to its key. After each restart the server enforces those bindings and keeps numbering after
+ * the last stored id.
  */
 @Timeout(300)
 class KillNineTest {
@@ -34,8 +34,7 @@ class KillNineTest {
     static final int WINDOW = 20;
     static final Duration WRITE_FOR = Duration.ofSeconds(4);
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void identitiesAndHistorySurviveSigkillDuringHeavyWrites() throws Exception {
@@ -55,14 +54,25 @@ class KillNineTest {
                 if (!registered.isEmpty()) {
                     String someone = registered.keySet().iterator().next();
                     assertThat(connects(server, someone, registered.get(someone))).isTrue();
-                    assertThat(connects(server, someone, KeyPair.generate())).as("name taken by another key").isFalse();
+                    assertThat(connects(server, someone, KeyPair.generate()))
+                            .as("name taken by another key")
+                            .isFalse();
                 }
                 AtomicBoolean stop = new AtomicBoolean();
                 List<Thread> threads = new ArrayList<>();
                 for (int i = 0; i < WRITERS; i++) {
                     int w = i;
                     long from = storedBefore[w];
-                    threads.add(thread(() -> write(server, w, writerKeys.get("writer" + w), from, echoed, stop)));
+                    threads.add(
+                            thread(
+                                    () ->
+                                            write(
+                                                    server,
+                                                    w,
+                                                    writerKeys.get("writer" + w),
+                                                    from,
+                                                    echoed,
+                                                    stop)));
                 }
                 int c = cycle;
                 threads.add(thread(() -> register(server, c, registered, stop)));
@@ -83,39 +93,64 @@ class KillNineTest {
                     continue;
                 }
                 long next = counts.merge(m.sender(), 1L, Long::sum);
-                assertThat(m.text()).as("%s's messages in order, no gap, no duplicate", m.sender())
+                assertThat(m.text())
+                        .as("%s's messages in order, no gap, no duplicate", m.sender())
                         .isEqualTo(Long.toString(next));
             }
-            assertThat(prevId).as("numbering continues after the last stored id").isGreaterThan(lastId);
+            assertThat(prevId)
+                    .as("numbering continues after the last stored id")
+                    .isGreaterThan(lastId);
             lastId = prevId;
             for (int w = 0; w < WRITERS; w++) {
                 long stored = counts.getOrDefault("writer" + w, 0L);
                 echoedTotal[w] = echoed.get(w);
-                assertThat(stored).as("writer%d: every echoed message is stored", w).isGreaterThanOrEqualTo(echoed.get(w));
+                assertThat(stored)
+                        .as("writer%d: every echoed message is stored", w)
+                        .isGreaterThanOrEqualTo(echoed.get(w));
                 storedBefore[w] = stored;
             }
             Map<String, byte[]> bound = StoreCheck.bindings(data, registered.keySet());
-            assertThat(bound.keySet()).as("every finished registration").containsAll(registered.keySet());
+            assertThat(bound.keySet())
+                    .as("every finished registration")
+                    .containsAll(registered.keySet());
             for (Map.Entry<String, KeyPair> e : registered.entrySet()) {
                 assertThat(bound.get(e.getKey())).isEqualTo(e.getValue().publicKey().toByteArray());
             }
-            System.out.printf("[kill-9] cycle %d: %d records (last id %d), echoed %s, %d names bound%n",
-                    cycle, history.size(), lastId, java.util.Arrays.toString(echoedTotal), registered.size());
+            System.out.printf(
+                    "[kill-9] cycle %d: %d records (last id %d), echoed %s, %d names bound%n",
+                    cycle,
+                    history.size(),
+                    lastId,
+                    java.util.Arrays.toString(echoedTotal),
+                    registered.size());
             assertThat(echoed.get(0)).as("writes were under way when killed").isPositive();
         }
     }
 
     private ServerProcess start(Path data) throws Exception {
-        return ServerProcess.start(List.of("-Xmx128m"),
-                List.of("--data", data.toString(), "--rate", "5000", "--burst", "5000"), null, dir.resolve("server.log"));
+        return ServerProcess.start(
+                List.of("-Xmx128m"),
+                List.of("--data", data.toString(), "--rate", "5000", "--burst", "5000"),
+                null,
+                dir.resolve("server.log"));
     }
 
-    /** Sends "1", "2", ... (continuing after {@code from}) with up to WINDOW unechoed; counts echoes. */
-    private static void write(ServerProcess server, int w, KeyPair keys, long from, AtomicLongArray echoed,
+    /**
+     * Sends "1", "2", ... (continuing after {@code from}) with up to WINDOW unechoed; counts
+     * echoes.
+     */
+    private static void write(
+            ServerProcess server,
+            int w,
+            KeyPair keys,
+            long from,
+            AtomicLongArray echoed,
             AtomicBoolean stop) {
         String name = "writer" + w;
         String prefix = "<" + name + "> ";
-        try (ChatClient c = ChatClient.connect(server.port(), ChatClient.Protocol.V1, name, keys, server.key())) {
+        try (ChatClient c =
+                ChatClient.connect(
+                        server.port(), ChatClient.Protocol.V1, name, keys, server.key())) {
             long sent = from;
             long seen = from;
             while (!stop.get()) {
@@ -123,7 +158,8 @@ class KillNineTest {
                     c.say(Long.toString(++sent));
                 }
                 String line;
-                while ((line = c.nextLine(Duration.ofMillis(sent - seen < WINDOW ? 0 : 5))) != null) {
+                while ((line = c.nextLine(Duration.ofMillis(sent - seen < WINDOW ? 0 : 5)))
+                        != null) {
                     if (line.startsWith(prefix)) {
                         seen = Long.parseLong(line.substring(prefix.length()));
                         echoed.set(w, seen - from);
@@ -139,11 +175,14 @@ class KillNineTest {
     }
 
     /** Registers fresh names until stopped; a name counts once its handshake finished. */
-    private static void register(ServerProcess server, int cycle, Map<String, KeyPair> registered, AtomicBoolean stop) {
+    private static void register(
+            ServerProcess server, int cycle, Map<String, KeyPair> registered, AtomicBoolean stop) {
         for (int k = 0; !stop.get() && k < 10_000; k++) {
             String name = "reg" + cycle + "-" + k;
             KeyPair keys = KeyPair.generate();
-            try (ChatClient c = ChatClient.connect(server.port(), ChatClient.Protocol.V1, name, keys, server.key())) {
+            try (ChatClient c =
+                    ChatClient.connect(
+                            server.port(), ChatClient.Protocol.V1, name, keys, server.key())) {
                 registered.put(c.name(), keys);
             } catch (RuntimeException killed) {
                 return;
@@ -153,7 +192,9 @@ class KillNineTest {
 
     /** True if {@code name} with {@code keys} gets through the handshake and is welcomed. */
     private static boolean connects(ServerProcess server, String name, KeyPair keys) {
-        try (ChatClient c = ChatClient.connect(server.port(), ChatClient.Protocol.V1, name, keys, server.key())) {
+        try (ChatClient c =
+                ChatClient.connect(
+                        server.port(), ChatClient.Protocol.V1, name, keys, server.key())) {
             return c.awaitLine(l -> l.startsWith("* main:"), ChatClient.WAIT) != null;
         } catch (IllegalStateException refused) {
             return false;

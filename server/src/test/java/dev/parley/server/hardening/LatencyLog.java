@@ -2,7 +2,9 @@ package dev.parley.server.hardening;
 
 import java.util.Arrays;
 
-/** Delivery latencies (ns) collected from many threads, drained per reporting interval. Thread-safe. */
+/**
+ * Delivery latencies (ns) collected from many threads, drained per reporting interval. Thread-safe.
+ */
 final class LatencyLog {
     private long[] samples = new long[1 << 16];
     private int size;
@@ -25,7 +27,9 @@ final class LatencyLog {
             return new long[] {0, 0, 0, 0, 0};
         }
         Arrays.sort(copy);
-        return new long[] {copy.length, at(copy, 0.50), at(copy, 0.95), at(copy, 0.99), copy[copy.length - 1]};
+        return new long[] {
+            copy.length, at(copy, 0.50), at(copy, 0.95), at(copy, 0.99), copy[copy.length - 1]
+        };
     }
 
     private static long at(long[] sorted, double q) {

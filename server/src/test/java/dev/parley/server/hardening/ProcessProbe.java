@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 
 /** Reads a running server process's resources: open files, threads, heap after GC, metrics. */
 final class ProcessProbe {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
 
     private final long pid;
@@ -36,12 +37,15 @@ final class ProcessProbe {
         }
     }
 
-    /** A field of /proc/pid/status (e.g. Threads, VmRSS) as a number (kB for sizes); -1 if absent. */
+    /**
+     * A field of /proc/pid/status (e.g. Threads, VmRSS) as a number (kB for sizes); -1 if absent.
+     */
     long status(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith(field + ":")) {
-                    return Long.parseLong(line.substring(field.length() + 1).trim().split("\\s+")[0]);
+                    return Long.parseLong(
+                            line.substring(field.length() + 1).trim().split("\\s+")[0]);
                 }
             }
         } catch (IOException | NumberFormatException e) {
@@ -60,8 +64,10 @@ final class ProcessProbe {
     private String run(String command) {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         try {
-            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command)
-                    .redirectErrorStream(true).start();
+            Process p =
+                    new ProcessBuilder(jcmd.toString(), Long.toString(pid), command)
+                            .redirectErrorStream(true)
+                            .start();
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(30, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
@@ -82,13 +88,17 @@ final class ProcessProbe {
 
     /** Prometheus text helpers. */
     static final class Metrics {
-        private Metrics() {
-        }
+        private Metrics() {}
 
         static String scrape(HttpClient http, int port) {
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
-                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r =
+                        http.send(
+                                HttpRequest.newBuilder(
+                                                URI.create("http://127.0.0.1:" + port + "/metrics"))
+                                        .timeout(Duration.ofSeconds(10))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                 return r.statusCode() == 200 ? r.body() : "";
             } catch (IOException e) {
                 return "";
@@ -98,11 +108,14 @@ final class ProcessProbe {
             }
         }
 
-        /** The value of the sample whose name-and-labels text equals {@code series}; 0 if absent. */
+        /**
+         * The value of the sample whose name-and-labels text equals {@code series}; 0 if absent.
+         */
         static double value(String text, String series) {
             for (String line : text.split("\n")) {
                 if (line.startsWith(series + " ")) {
-                    return Double.parseDouble(line.substring(series.length() + 1).trim().split(" ")[0]);
+                    return Double.parseDouble(
+                            line.substring(series.length() + 1).trim().split(" ")[0]);
                 }
             }
             return 0;

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * {@link ServerMain} as a child JVM on this JVM's classpath. {@link #close()} kills it
- * (SIGKILL) if it is still running; call it in a finally block.
+ * {@link ServerMain} as a child JVM on this JVM's classpath. {@link #close()} kills it (SIGKILL) if
+ * it is still running; call it in a finally block.
  */
 public final class ServerProcess implements AutoCloseable {
     private final Process process;
@@ -32,10 +32,12 @@ public final class ServerProcess implements AutoCloseable {
     /**
      * Starts the server and waits up to 60 s for its READY line.
      *
-     * @param shellPrefix null, or a bash snippet run before exec'ing java (e.g. {@code ulimit -f 64;})
+     * @param shellPrefix null, or a bash snippet run before exec'ing java (e.g. {@code ulimit -f
+     *     64;})
      * @param log where the child's output goes (its log lines: logback writes to stdout)
      */
-    public static ServerProcess start(List<String> jvmOptions, List<String> serverArgs, String shellPrefix, Path log)
+    public static ServerProcess start(
+            List<String> jvmOptions, List<String> serverArgs, String shellPrefix, Path log)
             throws IOException, InterruptedException, TimeoutException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -57,25 +59,36 @@ public final class ServerProcess implements AutoCloseable {
         pb.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Process p = pb.start();
         CompletableFuture<String> ready = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-                    java.io.Writer out = java.nio.file.Files.newBufferedWriter(log, StandardCharsets.UTF_8,
-                            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    if (line.startsWith("READY ")) {
-                        ready.complete(line);
-                    } else {
-                        out.write(line);
-                        out.write('\n');
-                        out.flush();
-                    }
-                }
-            } catch (IOException ignored) {
-                // child ended
-            }
-            ready.complete(null);
-        }, "server-process-stdout");
+        Thread reader =
+                new Thread(
+                        () -> {
+                            try (BufferedReader r =
+                                            new BufferedReader(
+                                                    new InputStreamReader(
+                                                            p.getInputStream(),
+                                                            StandardCharsets.UTF_8));
+                                    java.io.Writer out =
+                                            java.nio.file.Files.newBufferedWriter(
+                                                    log,
+                                                    StandardCharsets.UTF_8,
+                                                    java.nio.file.StandardOpenOption.CREATE,
+                                                    java.nio.file.StandardOpenOption.APPEND)) {
+                                String line;
+                                while ((line = r.readLine()) != null) {
+                                    if (line.startsWith("READY ")) {
+                                        ready.complete(line);
+                                    } else {
+                                        out.write(line);
+                                        out.write('\n');
+                                        out.flush();
+                                    }
+                                }
+                            } catch (IOException ignored) {
+                                // child ended
+                            }
+                            ready.complete(null);
+                        },
+                        "server-process-stdout");
         reader.setDaemon(true);
         reader.start();
         String line;
@@ -90,12 +103,18 @@ public final class ServerProcess implements AutoCloseable {
         if (line == null) {
             p.destroyForcibly();
             p.waitFor(10, TimeUnit.SECONDS);
-            throw new IllegalStateException("server process exited before READY (exit "
-                    + (p.isAlive() ? "?" : p.exitValue()) + "), see " + log);
+            throw new IllegalStateException(
+                    "server process exited before READY (exit "
+                            + (p.isAlive() ? "?" : p.exitValue())
+                            + "), see "
+                            + log);
         }
         String[] parts = line.split(" ");
         try {
-            return new ServerProcess(p, Integer.parseInt(parts[1]), PublicKey.fromBytes(Base64.getDecoder().decode(parts[2])));
+            return new ServerProcess(
+                    p,
+                    Integer.parseInt(parts[1]),
+                    PublicKey.fromBytes(Base64.getDecoder().decode(parts[2])));
         } catch (KeyFormatException e) {
             p.destroyForcibly();
             throw new IllegalStateException("bad key in READY line", e);

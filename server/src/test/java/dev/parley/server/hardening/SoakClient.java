@@ -5,8 +5,8 @@ import dev.parley.themis.KeyPair;
 import java.time.Duration;
 
 /**
- * One soak chatter: sends {@code m <seq> <sendNanos>} lines at a fixed rate and checks every
- * other chatter's lines arrive in order, once, with no gap. Runs on its own thread.
+ * One soak chatter: sends {@code m <seq> <sendNanos>} lines at a fixed rate and checks every other
+ * chatter's lines arrive in order, once, with no gap. Runs on its own thread.
  */
 final class SoakClient {
     private final String name;
@@ -23,7 +23,13 @@ final class SoakClient {
     private volatile long errors;
     private volatile long unexpectedCloses;
 
-    SoakClient(String name, int peers, ServerProcess server, double rate, long endAt, LatencyLog latencies) {
+    SoakClient(
+            String name,
+            int peers,
+            ServerProcess server,
+            double rate,
+            long endAt,
+            LatencyLog latencies) {
         this.name = name;
         this.server = server;
         this.periodNanos = (long) (1e9 / rate);
@@ -37,7 +43,8 @@ final class SoakClient {
     }
 
     void connect() {
-        client = ChatClient.connect(server.port(), ChatClient.Protocol.V1, name, keys, server.key());
+        client =
+                ChatClient.connect(server.port(), ChatClient.Protocol.V1, name, keys, server.key());
         if (client.awaitLine(l -> l.startsWith("* main:"), ChatClient.WAIT) == null) {
             throw new IllegalStateException(name + ": no presence line after joining");
         }
@@ -53,7 +60,9 @@ final class SoakClient {
                 sent = seq;
                 nextSend += periodNanos;
             }
-            String line = client.nextLine(Duration.ofNanos(Math.max(1_000_000, nextSend - System.nanoTime())));
+            String line =
+                    client.nextLine(
+                            Duration.ofNanos(Math.max(1_000_000, nextSend - System.nanoTime())));
             if (line == null) {
                 if (client.awaitClose(Duration.ZERO) != null) {
                     unexpectedCloses++;

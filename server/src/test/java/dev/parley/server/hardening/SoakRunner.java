@@ -17,17 +17,16 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The long-run soak (not part of the test command; {@code scripts/soak}). Starts the server as a
  * child JVM, keeps {@code --clients} v1 clients chatting at {@code --rate} messages per second
- * each, churns connections (a connect, handshake and close per second) and sends a malformed
- * hello every 5 s. Each minute it prints the delivery latency percentiles, message loss, the
- * server's open files, threads, heap after a forced GC (jcmd) and RSS. At the end it closes
- * every client and checks the server is back to its starting connections and open files.
+ * each, churns connections (a connect, handshake and close per second) and sends a malformed hello
+ * every 5 s. Each minute it prints the delivery latency percentiles, message loss, the server's
+ * open files, threads, heap after a forced GC (jcmd) and RSS. At the end it closes every client and
+ * checks the server is back to its starting connections and open files.
  *
- * <p>Exit code 0 if no message was lost, duplicated or answered with an error and nothing
- * leaked; 1 otherwise.
+ * <p>Exit code 0 if no message was lost, duplicated or answered with an error and nothing leaked; 1
+ * otherwise.
  */
 public final class SoakRunner {
-    private SoakRunner() {
-    }
+    private SoakRunner() {}
 
     public static void main(String[] args) throws Exception {
         double minutes = 30;
@@ -44,27 +43,37 @@ public final class SoakRunner {
             }
         }
         Path data = Files.createTempDirectory("parley-soak");
-        PrintStream report = out == null ? System.out
-                : new PrintStream(Files.newOutputStream(out), true, StandardCharsets.UTF_8);
-        try (ServerProcess server = ServerProcess.start(List.of("-Xmx256m"), List.of("--data", data.toString()),
-                null, data.resolve("server.log"))) {
+        PrintStream report =
+                out == null
+                        ? System.out
+                        : new PrintStream(Files.newOutputStream(out), true, StandardCharsets.UTF_8);
+        try (ServerProcess server =
+                ServerProcess.start(
+                        List.of("-Xmx256m"),
+                        List.of("--data", data.toString()),
+                        null,
+                        data.resolve("server.log"))) {
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "soak-stop-server"));
             report.println("# data directory and server log (kept): " + data);
-            int code = run(server, clients, rate, Duration.ofSeconds((long) (minutes * 60)), report);
+            int code =
+                    run(server, clients, rate, Duration.ofSeconds((long) (minutes * 60)), report);
             server.stop(15);
             System.exit(code);
         }
     }
 
-    private static int run(ServerProcess server, int clientCount, double rate, Duration length, PrintStream report)
+    private static int run(
+            ServerProcess server, int clientCount, double rate, Duration length, PrintStream report)
             throws Exception {
         ProcessProbe probe = new ProcessProbe(server.pid(), server.port());
         Thread.sleep(2000);
         long baseFiles = probe.openFiles();
         long baseThreads = probe.status("Threads");
-        report.printf("# soak: %d clients x %.1f msg/s for %s, server pid %d, start %s%n",
+        report.printf(
+                "# soak: %d clients x %.1f msg/s for %s, server pid %d, start %s%n",
                 clientCount, rate, length, server.pid(), Instant.now());
-        report.printf("# baseline: open files %d, threads %d, heap after GC %d KiB%n",
+        report.printf(
+                "# baseline: open files %d, threads %d, heap after GC %d KiB%n",
                 baseFiles, baseThreads, probe.heapAfterGcKib());
 
         LatencyLog latencies = new LatencyLog();
@@ -86,8 +95,9 @@ public final class SoakRunner {
         threads.add(start(() -> churn(server, endAt, churned, churnFailures), "soak-churn"));
         threads.add(start(() -> hostile(server, endAt, hostileRefused), "soak-hostile"));
 
-        report.println("| minute | msgs delivered | p50 ms | p95 ms | p99 ms | max ms | open files | threads"
-                + " | heap after GC KiB | RSS KiB | connections | churned | load avg |");
+        report.println(
+                "| minute | msgs delivered | p50 ms | p95 ms | p99 ms | max ms | open files | threads"
+                        + " | heap after GC KiB | RSS KiB | connections | churned | load avg |");
         report.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         int minute = 0;
         while (System.nanoTime() < endAt) {
@@ -98,10 +108,21 @@ public final class SoakRunner {
             minute++;
             long[] p = latencies.drainPercentiles();
             String metrics = probe.scrape();
-            report.printf("| %d | %d | %.1f | %.1f | %.1f | %.1f | %d | %d | %d | %d | %.0f | %d | %s |%n",
-                    minute, p[0], p[1] / 1e6, p[2] / 1e6, p[3] / 1e6, p[4] / 1e6, probe.openFiles(),
-                    probe.status("Threads"), probe.heapAfterGcKib(), probe.status("VmRSS"),
-                    ProcessProbe.Metrics.value(metrics, "parley_connections"), churned.get(), loadAverage());
+            report.printf(
+                    "| %d | %d | %.1f | %.1f | %.1f | %.1f | %d | %d | %d | %d | %.0f | %d | %s |%n",
+                    minute,
+                    p[0],
+                    p[1] / 1e6,
+                    p[2] / 1e6,
+                    p[3] / 1e6,
+                    p[4] / 1e6,
+                    probe.openFiles(),
+                    probe.status("Threads"),
+                    probe.heapAfterGcKib(),
+                    probe.status("VmRSS"),
+                    ProcessProbe.Metrics.value(metrics, "parley_connections"),
+                    churned.get(),
+                    loadAverage());
         }
         for (Thread t : threads) {
             t.join(30_000);
@@ -128,19 +149,35 @@ public final class SoakRunner {
             closes += c.unexpectedCloses();
             sent += c.sent();
         }
-        report.printf("# end %s: sent %d, lost %d, duplicated %d, error lines %d, unexpected closes %d, "
+        report.printf(
+                "# end %s: sent %d, lost %d, duplicated %d, error lines %d, unexpected closes %d, "
                         + "churn connects %d (failed %d), malformed hellos refused %d%n",
-                Instant.now(), sent, lost, duplicated, errors, closes, churned.get(), churnFailures.get(),
+                Instant.now(),
+                sent,
+                lost,
+                duplicated,
+                errors,
+                closes,
+                churned.get(),
+                churnFailures.get(),
                 hostileRefused.get());
-        report.printf("# after all clients closed: connections %.0f, open files %d (baseline %d), threads %d (baseline %d)%n",
+        report.printf(
+                "# after all clients closed: connections %.0f, open files %d (baseline %d), threads %d (baseline %d)%n",
                 endConnections, endFiles, baseFiles, probe.status("Threads"), baseThreads);
-        boolean ok = lost == 0 && duplicated == 0 && errors == 0 && closes == 0 && churnFailures.get() == 0
-                && endConnections == 0 && endFiles <= baseFiles + 2;
+        boolean ok =
+                lost == 0
+                        && duplicated == 0
+                        && errors == 0
+                        && closes == 0
+                        && churnFailures.get() == 0
+                        && endConnections == 0
+                        && endFiles <= baseFiles + 2;
         report.println("# verdict: " + (ok ? "PASS" : "FAIL"));
         return ok ? 0 : 1;
     }
 
-    private static void churn(ServerProcess server, long endAt, AtomicLong churned, AtomicLong failures) {
+    private static void churn(
+            ServerProcess server, long endAt, AtomicLong churned, AtomicLong failures) {
         KeyPair[] keys = new KeyPair[8];
         for (int i = 0; i < keys.length; i++) {
             keys[i] = KeyPair.generate();
@@ -148,8 +185,13 @@ public final class SoakRunner {
         int i = 0;
         while (System.nanoTime() < endAt) {
             int slot = i++ % keys.length;
-            try (ChatClient c = ChatClient.connect(server.port(), ChatClient.Protocol.V1, "churn" + slot, keys[slot],
-                    server.key())) {
+            try (ChatClient c =
+                    ChatClient.connect(
+                            server.port(),
+                            ChatClient.Protocol.V1,
+                            "churn" + slot,
+                            keys[slot],
+                            server.key())) {
                 if (c.awaitLine(l -> l.startsWith("* main:"), ChatClient.WAIT) == null) {
                     failures.incrementAndGet();
                 }

@@ -12,19 +12,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads a stopped server's data directory directly (the server must not be running): every
- * history record of a room, integrity-checked by the store, and identity lookups.
+ * Reads a stopped server's data directory directly (the server must not be running): every history
+ * record of a room, integrity-checked by the store, and identity lookups.
  */
 final class StoreCheck {
-    private StoreCheck() {
-    }
+    private StoreCheck() {}
 
     /** Every stored message of {@code room}, oldest first; throws if any record fails its check. */
     static List<StoredMessage> history(Path dataDir, String room) throws StorageException {
         if (!Files.exists(dataDir.resolve(StorageKeyFile.FILE_NAME))) {
             throw new IllegalStateException("no storage key in " + dataDir);
         }
-        try (EmbeddedStorage s = EmbeddedStorage.open(dataDir, StorageKeyFile.loadOrCreate(dataDir))) {
+        try (EmbeddedStorage s =
+                EmbeddedStorage.open(dataDir, StorageKeyFile.loadOrCreate(dataDir))) {
             List<StoredMessage> all = new ArrayList<>();
             long after = 0;
             for (int page = 0; page < 100_000; page++) {
@@ -40,9 +40,11 @@ final class StoreCheck {
     }
 
     /** The stored key of each name (absent names are missing from the map). */
-    static Map<String, byte[]> bindings(Path dataDir, Iterable<String> names) throws StorageException {
+    static Map<String, byte[]> bindings(Path dataDir, Iterable<String> names)
+            throws StorageException {
         Map<String, byte[]> found = new java.util.HashMap<>();
-        try (EmbeddedStorage s = EmbeddedStorage.open(dataDir, StorageKeyFile.loadOrCreate(dataDir))) {
+        try (EmbeddedStorage s =
+                EmbeddedStorage.open(dataDir, StorageKeyFile.loadOrCreate(dataDir))) {
             for (String n : names) {
                 Optional<byte[]> k = s.identities().find(n);
                 k.ifPresent(bytes -> found.put(n, bytes));

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class IdentityFilesTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void serverKeyIsCreatedOnceThenReloaded() throws IOException {
@@ -30,34 +29,41 @@ class IdentityFilesTest {
     void brokenKeyFileErrorDoesNotEchoTheFile() throws IOException {
         Path f = dir.resolve("bad.key");
         Files.writeString(f, "c2VjcmV0LXN0dWZm\n");
-        assertThatThrownBy(() -> ServerKeys.load(f)).isInstanceOf(IOException.class)
-                .hasMessageContaining("valid private key").hasMessageNotContaining("c2VjcmV0");
+        assertThatThrownBy(() -> ServerKeys.load(f))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("valid private key")
+                .hasMessageNotContaining("c2VjcmV0");
     }
 
     @Test
     void authorizedKeysSkipCommentsAndNameBadLines() throws IOException {
         PublicKey k = KeyPair.generate().publicKey();
-        AuthorizedKeys keys = AuthorizedKeys.parse(List.of("# comment", "", "ann " + k.toBase64()), "test");
+        AuthorizedKeys keys =
+                AuthorizedKeys.parse(List.of("# comment", "", "ann " + k.toBase64()), "test");
         assertThat(keys.keyFor("ann")).isEqualTo(k);
         assertThat(keys.keyFor("bob")).isNull();
-        assertThatThrownBy(() -> AuthorizedKeys.parse(List.of("ann"), "f")).hasMessageContaining("f:1");
-        assertThatThrownBy(() -> AuthorizedKeys.parse(List.of("# x", "ann AAAA"), "f")).hasMessageContaining("f:2");
+        assertThatThrownBy(() -> AuthorizedKeys.parse(List.of("ann"), "f"))
+                .hasMessageContaining("f:1");
+        assertThatThrownBy(() -> AuthorizedKeys.parse(List.of("# x", "ann AAAA"), "f"))
+                .hasMessageContaining("f:2");
     }
 
     @Test
     void tofuBindsOnlyOnConfirmAndThenRefusesOtherKeys() {
         Map<String, PublicKey> store = new HashMap<>();
-        TofuPolicy tofu = new TofuPolicy(new TofuPolicy.Bindings() {
-            @Override
-            public PublicKey find(String name) {
-                return store.get(name);
-            }
+        TofuPolicy tofu =
+                new TofuPolicy(
+                        new TofuPolicy.Bindings() {
+                            @Override
+                            public PublicKey find(String name) {
+                                return store.get(name);
+                            }
 
-            @Override
-            public PublicKey bindIfAbsent(String name, PublicKey key) {
-                return store.computeIfAbsent(name, n -> key);
-            }
-        });
+                            @Override
+                            public PublicKey bindIfAbsent(String name, PublicKey key) {
+                                return store.computeIfAbsent(name, n -> key);
+                            }
+                        });
         PublicKey a = KeyPair.generate().publicKey();
         PublicKey b = KeyPair.generate().publicKey();
         assertThat(tofu.check("n", a)).isNull();

@@ -61,7 +61,8 @@ class HttpRoutesTest {
 
     @Test
     void upgradeRequestsPassThroughUntouched() {
-        FullHttpRequest req = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/chat");
+        FullHttpRequest req =
+                new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/chat");
         req.headers().set(HttpHeaderNames.UPGRADE, "WebSocket");
         ch.writeInbound(req);
         assertThat(ch.outboundMessages()).isEmpty();
@@ -72,7 +73,8 @@ class HttpRoutesTest {
 
     @Test
     void otherMethodsAreRefused() {
-        ch.writeInbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/metrics"));
+        ch.writeInbound(
+                new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/metrics"));
         FullHttpResponse r = ch.readOutbound();
         assertThat(r.status().code()).isEqualTo(405);
         body(r);

@@ -8,11 +8,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class UpgradeTimeoutTest {
-    private final dev.parley.server.metrics.ServerMetrics metrics = new dev.parley.server.metrics.ServerMetrics();
+    private final dev.parley.server.metrics.ServerMetrics metrics =
+            new dev.parley.server.metrics.ServerMetrics();
 
     @Test
     void closesASocketThatNeverUpgrades() throws Exception {
-        EmbeddedChannel ch = new EmbeddedChannel(new UpgradeTimeout(Duration.ofMillis(50), metrics));
+        EmbeddedChannel ch =
+                new EmbeddedChannel(new UpgradeTimeout(Duration.ofMillis(50), metrics));
         TimeUnit.MILLISECONDS.sleep(80);
         ch.runPendingTasks();
         assertThat(ch.isOpen()).isFalse();
@@ -21,7 +23,8 @@ class UpgradeTimeoutTest {
 
     @Test
     void staysOutOfTheWayAfterTheUpgrade() throws Exception {
-        EmbeddedChannel ch = new EmbeddedChannel(new UpgradeTimeout(Duration.ofMillis(50), metrics));
+        EmbeddedChannel ch =
+                new EmbeddedChannel(new UpgradeTimeout(Duration.ofMillis(50), metrics));
         ch.pipeline().fireUserEventTriggered(WebSocketHandler.UpgradeDone.INSTANCE);
         TimeUnit.MILLISECONDS.sleep(80);
         ch.runPendingTasks();
@@ -33,7 +36,8 @@ class UpgradeTimeoutTest {
 
     @Test
     void anAnsweredHttpConnectionIsCutButNotCountedAsSilent() throws Exception {
-        EmbeddedChannel ch = new EmbeddedChannel(new UpgradeTimeout(Duration.ofMillis(50), metrics));
+        EmbeddedChannel ch =
+                new EmbeddedChannel(new UpgradeTimeout(Duration.ofMillis(50), metrics));
         ch.pipeline().fireUserEventTriggered(UpgradeTimeout.HttpAnswered.INSTANCE);
         TimeUnit.MILLISECONDS.sleep(80);
         ch.runPendingTasks();

@@ -24,15 +24,31 @@ import org.junit.jupiter.api.Test;
 class WebSocketHandlerTest {
     private final ServerMetrics metrics = new ServerMetrics();
     private final ServerConfig config = ServerConfig.builder().port(0).build();
-    private final Router router = new Router(Runnable::run, new LocalBus(),
-            new dev.parley.server.chat.StoredRoomHistory(new MemoryStorage().history()), 0, 100, Clock.systemUTC());
-    private final ConnectionContext context = new ConnectionContext(config, KeyPair.generate().privateKey(),
-            NamePolicy.open(), router, metrics, Runnable::run);
+    private final Router router =
+            new Router(
+                    Runnable::run,
+                    new LocalBus(),
+                    new dev.parley.server.chat.StoredRoomHistory(new MemoryStorage().history()),
+                    0,
+                    100,
+                    Clock.systemUTC());
+    private final ConnectionContext context =
+            new ConnectionContext(
+                    config,
+                    KeyPair.generate().privateKey(),
+                    NamePolicy.open(),
+                    router,
+                    metrics,
+                    Runnable::run);
     private final IpConnectionLimiter perIp = new IpConnectionLimiter(1);
 
     private EmbeddedChannel upgraded() {
-        EmbeddedChannel ch = new EmbeddedChannel(new WebSocketHandler(context, sub -> new V1Dialect(), perIp, c -> { }, c -> { }));
-        ch.pipeline().fireUserEventTriggered(new HandshakeComplete("/", new DefaultHttpHeaders(), null));
+        EmbeddedChannel ch =
+                new EmbeddedChannel(
+                        new WebSocketHandler(
+                                context, sub -> new V1Dialect(), perIp, c -> {}, c -> {}));
+        ch.pipeline()
+                .fireUserEventTriggered(new HandshakeComplete("/", new DefaultHttpHeaders(), null));
         return ch;
     }
 
@@ -56,11 +72,11 @@ class WebSocketHandlerTest {
         assertThat(close.statusCode()).isEqualTo(1008);
         assertThat(close.reasonText()).contains("too many connections");
         close.release();
-        assertThat((Object) first.readOutbound()).isNull();
+        assertThat(first.<Object>readOutbound()).isNull();
         second.close();
         first.close();
         EmbeddedChannel third = upgraded();
-        assertThat((Object) third.readOutbound()).isNull(); // the slots were released
+        assertThat(third.<Object>readOutbound()).isNull(); // the slots were released
         third.close();
     }
 }

@@ -7,8 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedHistoryStoreTest extends HistoryStoreContract {
     private static final SymmetricKey KEY = SymmetricKey.generate();
 
-    @TempDir
-    Path dataDir;
+    @TempDir Path dataDir;
     private EmbeddedStorage storage;
 
     @Override

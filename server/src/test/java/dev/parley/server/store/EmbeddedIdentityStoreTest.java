@@ -7,8 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedIdentityStoreTest extends IdentityStoreContract {
     private static final SymmetricKey KEY = SymmetricKey.generate();
 
-    @TempDir
-    Path dataDir;
+    @TempDir Path dataDir;
     private EmbeddedStorage storage;
 
     @Override

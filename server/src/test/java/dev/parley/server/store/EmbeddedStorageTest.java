@@ -16,15 +16,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What the embedded store guarantees beyond the contract: confidentiality and integrity at rest. */
+/**
+ * What the embedded store guarantees beyond the contract: confidentiality and integrity at rest.
+ */
 class EmbeddedStorageTest {
     private static final SymmetricKey KEY = SymmetricKey.generate();
 
-    @TempDir
-    Path dataDir;
+    @TempDir Path dataDir;
 
     private Connection raw() throws Exception {
-        return DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(EmbeddedStorage.DATABASE_FILE));
+        return DriverManager.getConnection(
+                "jdbc:sqlite:" + dataDir.resolve(EmbeddedStorage.DATABASE_FILE));
     }
 
     private byte[] body(Connection c, long id) throws Exception {
@@ -38,7 +40,8 @@ class EmbeddedStorageTest {
     }
 
     private void setBody(Connection c, long id, byte[] body) throws Exception {
-        try (PreparedStatement p = c.prepareStatement("UPDATE messages SET body = ? WHERE id = ?")) {
+        try (PreparedStatement p =
+                c.prepareStatement("UPDATE messages SET body = ? WHERE id = ?")) {
             p.setBytes(1, body);
             p.setLong(2, id);
             assertThat(p.executeUpdate()).isEqualTo(1);
@@ -63,10 +66,14 @@ class EmbeddedStorageTest {
         }
         try (EmbeddedStorage storage = EmbeddedStorage.open(dataDir, KEY)) {
             HistoryStore history = storage.history();
-            assertThatThrownBy(() -> history.latest("main", 10)).isInstanceOf(StorageException.class)
+            assertThatThrownBy(() -> history.latest("main", 10))
+                    .isInstanceOf(StorageException.class)
                     .hasMessageContaining("integrity");
-            assertThatThrownBy(() -> history.before("main", 3, 1)).isInstanceOf(StorageException.class);
-            assertThat(history.after("main", 2, 10)).extracting(StoredMessage::text).containsExactly("text 3");
+            assertThatThrownBy(() -> history.before("main", 3, 1))
+                    .isInstanceOf(StorageException.class);
+            assertThat(history.after("main", 2, 10))
+                    .extracting(StoredMessage::text)
+                    .containsExactly("text 3");
         }
     }
 
@@ -78,8 +85,10 @@ class EmbeddedStorageTest {
             setBody(c, 2, new byte[0]);
         }
         try (EmbeddedStorage storage = EmbeddedStorage.open(dataDir, KEY)) {
-            assertThatThrownBy(() -> storage.history().after("main", 0, 1)).isInstanceOf(StorageException.class);
-            assertThatThrownBy(() -> storage.history().after("main", 1, 1)).isInstanceOf(StorageException.class);
+            assertThatThrownBy(() -> storage.history().after("main", 0, 1))
+                    .isInstanceOf(StorageException.class);
+            assertThatThrownBy(() -> storage.history().after("main", 1, 1))
+                    .isInstanceOf(StorageException.class);
         }
     }
 
@@ -93,8 +102,10 @@ class EmbeddedStorageTest {
             setBody(c, 2, one);
         }
         try (EmbeddedStorage storage = EmbeddedStorage.open(dataDir, KEY)) {
-            assertThatThrownBy(() -> storage.history().after("main", 0, 1)).isInstanceOf(StorageException.class);
-            assertThatThrownBy(() -> storage.history().after("main", 1, 1)).isInstanceOf(StorageException.class);
+            assertThatThrownBy(() -> storage.history().after("main", 0, 1))
+                    .isInstanceOf(StorageException.class);
+            assertThatThrownBy(() -> storage.history().after("main", 1, 1))
+                    .isInstanceOf(StorageException.class);
         }
     }
 
@@ -105,27 +116,33 @@ class EmbeddedStorageTest {
             storage.history().append("public", "bob", "hello", 1);
             storage.history().append("public", "bob", "again", 2);
         }
-        try (Connection c = raw(); Statement s = c.createStatement()) {
+        try (Connection c = raw();
+                Statement s = c.createStatement()) {
             byte[] publicId;
-            try (ResultSet rs = s.executeQuery(
-                    "SELECT conversation FROM messages GROUP BY conversation HAVING COUNT(*) = 2")) {
+            try (ResultSet rs =
+                    s.executeQuery(
+                            "SELECT conversation FROM messages GROUP BY conversation HAVING COUNT(*) = 2")) {
                 assertThat(rs.next()).isTrue();
                 publicId = rs.getBytes(1);
             }
             // replace public's message 1 by the direct message, keeping its id
-            try (PreparedStatement p = c.prepareStatement("DELETE FROM messages WHERE conversation = ? AND id = 1")) {
+            try (PreparedStatement p =
+                    c.prepareStatement("DELETE FROM messages WHERE conversation = ? AND id = 1")) {
                 p.setBytes(1, publicId);
                 assertThat(p.executeUpdate()).isEqualTo(1);
             }
-            try (PreparedStatement p = c.prepareStatement("UPDATE messages SET conversation = ? WHERE id = 1")) {
+            try (PreparedStatement p =
+                    c.prepareStatement("UPDATE messages SET conversation = ? WHERE id = 1")) {
                 p.setBytes(1, publicId);
                 assertThat(p.executeUpdate()).isEqualTo(1);
             }
         }
         try (EmbeddedStorage storage = EmbeddedStorage.open(dataDir, KEY)) {
             assertThat(storage.history().latest("@alice|bob", 10)).isEmpty();
-            assertThatThrownBy(() -> storage.history().latest("public", 10)).isInstanceOf(StorageException.class);
-            assertThat(storage.history().after("public", 1, 10)).extracting(StoredMessage::text)
+            assertThatThrownBy(() -> storage.history().latest("public", 10))
+                    .isInstanceOf(StorageException.class);
+            assertThat(storage.history().after("public", 1, 10))
+                    .extracting(StoredMessage::text)
                     .containsExactly("again");
         }
     }
@@ -154,8 +171,13 @@ class EmbeddedStorageTest {
             for (Path f : (Iterable<Path>) files::iterator) {
                 String content = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
                 for (String needle : needles) {
-                    String utf8 = new String(needle.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
-                    assertThat(content).as("%s contains a plaintext marker", f.getFileName()).doesNotContain(utf8);
+                    String utf8 =
+                            new String(
+                                    needle.getBytes(StandardCharsets.UTF_8),
+                                    StandardCharsets.ISO_8859_1);
+                    assertThat(content)
+                            .as("%s contains a plaintext marker", f.getFileName())
+                            .doesNotContain(utf8);
                 }
             }
         }
@@ -167,7 +189,8 @@ class EmbeddedStorageTest {
         try (EmbeddedStorage storage = EmbeddedStorage.open(dataDir, KEY)) {
             storage.identities().bindIfAbsent("alice", key);
         }
-        try (Connection c = raw(); Statement s = c.createStatement();
+        try (Connection c = raw();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT name, public_key FROM identities")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("alice");
@@ -179,7 +202,8 @@ class EmbeddedStorageTest {
     void openingWithAnotherKeyIsRefused() throws Exception {
         appendThree("main");
         assertThatThrownBy(() -> EmbeddedStorage.open(dataDir, SymmetricKey.generate()))
-                .isInstanceOf(StorageException.class).hasMessageContaining("storage key does not match");
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("storage key does not match");
         try (EmbeddedStorage storage = EmbeddedStorage.open(dataDir, KEY)) {
             assertThat(storage.history().latest("main", 10)).hasSize(3);
         }
@@ -188,17 +212,20 @@ class EmbeddedStorageTest {
     @Test
     void schemaFromANewerVersionIsRefused() throws Exception {
         appendThree("main");
-        try (Connection c = raw(); Statement s = c.createStatement()) {
+        try (Connection c = raw();
+                Statement s = c.createStatement()) {
             s.execute("PRAGMA user_version = 99");
         }
         assertThatThrownBy(() -> EmbeddedStorage.open(dataDir, KEY))
-                .isInstanceOf(StorageException.class).hasMessageContaining("newer");
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("newer");
     }
 
     @Test
     void usesWalJournalAndVersionedSchema() throws Exception {
         appendThree("main");
-        try (Connection c = raw(); Statement s = c.createStatement()) {
+        try (Connection c = raw();
+                Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
                 assertThat(rs.getString(1)).isEqualTo("wal");
             }
@@ -214,14 +241,17 @@ class EmbeddedStorageTest {
         storage.close();
         storage.close(); // idempotent
         assertThatThrownBy(() -> storage.history().append("main", "a", "b", 1))
-                .isInstanceOf(StorageException.class).hasMessageContaining("closed");
-        assertThatThrownBy(() -> storage.identities().find("a")).isInstanceOf(StorageException.class);
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("closed");
+        assertThatThrownBy(() -> storage.identities().find("a"))
+                .isInstanceOf(StorageException.class);
     }
 
     @Test
     void unusableDataDirectoryIsAStorageException() throws Exception {
         Path notADir = dataDir.resolve("file");
         Files.writeString(notADir, "x");
-        assertThatThrownBy(() -> EmbeddedStorage.open(notADir, KEY)).isInstanceOf(StorageException.class);
+        assertThatThrownBy(() -> EmbeddedStorage.open(notADir, KEY))
+                .isInstanceOf(StorageException.class);
     }
 }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every {@link HistoryStore} must have. Subclasses provide a fresh, empty store
- * per test and a way to reopen it on the same data (a restart).
+ * The behaviour every {@link HistoryStore} must have. Subclasses provide a fresh, empty store per
+ * test and a way to reopen it on the same data (a restart).
  */
 public abstract class HistoryStoreContract {
     private HistoryStore store;
@@ -44,7 +44,8 @@ public abstract class HistoryStoreContract {
     private List<StoredMessage> appendMany(String conversation, int count) throws StorageException {
         List<StoredMessage> appended = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
-            appended.add(store.append(conversation, "alice", "message " + i, 1_700_000_000_000L + i));
+            appended.add(
+                    store.append(conversation, "alice", "message " + i, 1_700_000_000_000L + i));
         }
         return appended;
     }
@@ -122,9 +123,12 @@ public abstract class HistoryStoreContract {
 
     @Test
     void limitMustBePositive() {
-        assertThatThrownBy(() -> store.latest("main", 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> store.before("main", 5, -1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> store.after("main", 0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.latest("main", 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.before("main", 5, -1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.after("main", 0, 0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -132,31 +136,45 @@ public abstract class HistoryStoreContract {
         store.append("main", "alice", "in main", 1);
         store.append("@alice|bob", "alice", "private", 2);
         store.append("@alice|carol", "carol", "other private", 3);
-        assertThat(store.latest("main", 10)).extracting(StoredMessage::text).containsExactly("in main");
-        assertThat(store.latest("@alice|bob", 10)).extracting(StoredMessage::text).containsExactly("private");
-        assertThat(store.latest("@alice|carol", 10)).extracting(StoredMessage::conversation)
+        assertThat(store.latest("main", 10))
+                .extracting(StoredMessage::text)
+                .containsExactly("in main");
+        assertThat(store.latest("@alice|bob", 10))
+                .extracting(StoredMessage::text)
+                .containsExactly("private");
+        assertThat(store.latest("@alice|carol", 10))
+                .extracting(StoredMessage::conversation)
                 .containsExactly("@alice|carol");
         assertThat(store.latest("Main", 10)).isEmpty();
     }
 
     @Test
     void preservesUnicodeTextSenderAndTimestamp() throws Exception {
-        String[] texts = {"😀 emoji \uD83D\uDC69\u200D\uD83D\uDCBB", "tab\tnew\nline\r\u0000nul", "日本語 ✓",
-            "\"quotes\" and \\backslash\\", "x".repeat(4000), ""};
+        String[] texts = {
+            "😀 emoji \uD83D\uDC69\u200D\uD83D\uDCBB",
+            "tab\tnew\nline\r\u0000nul",
+            "日本語 ✓",
+            "\"quotes\" and \\backslash\\",
+            "x".repeat(4000),
+            ""
+        };
         for (String text : texts) {
             store.append("r\u00f6om", "s\u00e9nder_1", text, Long.MAX_VALUE - 1);
         }
         List<StoredMessage> read = store.latest("r\u00f6om", 100);
         assertThat(read).extracting(StoredMessage::text).containsExactly(texts);
         assertThat(read).extracting(StoredMessage::sender).containsOnly("s\u00e9nder_1");
-        assertThat(read).extracting(StoredMessage::timestampMillis).containsOnly(Long.MAX_VALUE - 1);
+        assertThat(read)
+                .extracting(StoredMessage::timestampMillis)
+                .containsOnly(Long.MAX_VALUE - 1);
     }
 
     @Test
     void returnedListsAreImmutable() throws Exception {
         appendMany("main", 3);
         List<StoredMessage> latest = store.latest("main", 10);
-        assertThatThrownBy(() -> latest.remove(0)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> latest.remove(0))
+                .isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
@@ -169,17 +187,18 @@ public abstract class HistoryStoreContract {
             List<Future<List<Long>>> results = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 String sender = "writer" + t;
-                Callable<List<Long>> work = () -> {
-                    start.await();
-                    List<Long> mine = new ArrayList<>();
-                    for (int i = 0; i < perThread; i++) {
-                        mine.add(store.append("busy", sender, "m" + i, i).id());
-                        if (i % 10 == 0) {
-                            store.latest("busy", 5); // readers interleave with writers
-                        }
-                    }
-                    return mine;
-                };
+                Callable<List<Long>> work =
+                        () -> {
+                            start.await();
+                            List<Long> mine = new ArrayList<>();
+                            for (int i = 0; i < perThread; i++) {
+                                mine.add(store.append("busy", sender, "m" + i, i).id());
+                                if (i % 10 == 0) {
+                                    store.latest("busy", 5); // readers interleave with writers
+                                }
+                            }
+                            return mine;
+                        };
                 results.add(pool.submit(work));
             }
             start.countDown();
@@ -189,8 +208,10 @@ public abstract class HistoryStoreContract {
                 assertThat(mine).isSorted().doesNotHaveDuplicates();
                 allIds.addAll(mine);
             }
-            assertThat(allIds).containsExactlyInAnyOrderElementsOf(range(1, (long) threads * perThread));
-            assertThat(ids(store.after("busy", 0, 1000))).isEqualTo(range(1, (long) threads * perThread));
+            assertThat(allIds)
+                    .containsExactlyInAnyOrderElementsOf(range(1, (long) threads * perThread));
+            assertThat(ids(store.after("busy", 0, 1000)))
+                    .isEqualTo(range(1, (long) threads * perThread));
         } finally {
             pool.shutdownNow();
             assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
@@ -203,7 +224,8 @@ public abstract class HistoryStoreContract {
         store.append("@alice|bob", "bob", "hi", 99);
         store = reopenStore();
         assertThat(store.latest("main", 100)).isEqualTo(before);
-        assertThat(store.latest("@alice|bob", 1)).containsExactly(new StoredMessage(1, "@alice|bob", "bob", "hi", 99));
+        assertThat(store.latest("@alice|bob", 1))
+                .containsExactly(new StoredMessage(1, "@alice|bob", "bob", "hi", 99));
         assertThat(store.append("main", "alice", "after restart", 5).id()).isEqualTo(13);
     }
 }

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every {@link IdentityStore} must have. Subclasses provide a fresh, empty store
- * per test and a way to reopen it on the same data (a restart).
+ * The behaviour every {@link IdentityStore} must have. Subclasses provide a fresh, empty store per
+ * test and a way to reopen it on the same data (a restart).
  */
 public abstract class IdentityStoreContract {
     private IdentityStore store;
@@ -99,8 +99,10 @@ public abstract class IdentityStoreContract {
 
     @Test
     void rejectsEmptyNameAndEmptyKey() {
-        assertThatThrownBy(() -> store.bindIfAbsent("", key("a"))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> store.bindIfAbsent("alice", new byte[0])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.bindIfAbsent("", key("a")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.bindIfAbsent("alice", new byte[0]))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -115,10 +117,11 @@ public abstract class IdentityStoreContract {
                 List<Future<Binding>> results = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
                     byte[] mine = key(name + "-" + t);
-                    Callable<Binding> bind = () -> {
-                        start.await();
-                        return store.bindIfAbsent(name, mine);
-                    };
+                    Callable<Binding> bind =
+                            () -> {
+                                start.await();
+                                return store.bindIfAbsent(name, mine);
+                            };
                     results.add(pool.submit(bind));
                 }
                 start.countDown();

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StorageKeyFileTest {
-    @TempDir
-    Path dataDir;
+    @TempDir Path dataDir;
 
     private Path keyFile() {
         return dataDir.resolve(StorageKeyFile.FILE_NAME);
@@ -28,16 +27,20 @@ class StorageKeyFileTest {
         SymmetricKey key = StorageKeyFile.loadOrCreate(dataDir);
         String content = Files.readString(keyFile(), StandardCharsets.US_ASCII);
         assertThat(content).endsWith("\n").doesNotContain("\r");
-        assertThat(Base64.getDecoder().decode(content.strip())).isEqualTo(key.toByteArray()).hasSize(32);
+        assertThat(Base64.getDecoder().decode(content.strip()))
+                .isEqualTo(key.toByteArray())
+                .hasSize(32);
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile()))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile())))
+                .isEqualTo("rw-------");
     }
 
     @Test
     void leavesNoTemporaryFilesBehind() throws Exception {
         StorageKeyFile.loadOrCreate(dataDir);
         try (Stream<Path> files = Files.list(dataDir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(StorageKeyFile.FILE_NAME);
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactly(StorageKeyFile.FILE_NAME);
         }
     }
 
@@ -66,7 +69,10 @@ class StorageKeyFileTest {
     @Test
     void refusesMalformedFilesAndNeverReplacesThem() throws Exception {
         String[] bad = {
-            "", "\n", "not base64!\n", Base64.getEncoder().encodeToString(new byte[16]) + "\n",
+            "",
+            "\n",
+            "not base64!\n",
+            Base64.getEncoder().encodeToString(new byte[16]) + "\n",
             Base64.getEncoder().encodeToString(new byte[33]) + "\n",
             Base64.getEncoder().encodeToString(new byte[32]) + "\n\n",
             " " + Base64.getEncoder().encodeToString(new byte[32]) + "\n",
@@ -76,7 +82,8 @@ class StorageKeyFileTest {
             Files.writeString(keyFile(), content, StandardCharsets.ISO_8859_1);
             assertThatThrownBy(() -> StorageKeyFile.loadOrCreate(dataDir))
                     .as("content %s", content.replace("\n", "\\n"))
-                    .isInstanceOf(StorageException.class).hasMessageContaining("malformed");
+                    .isInstanceOf(StorageException.class)
+                    .hasMessageContaining("malformed");
             assertThat(Files.readString(keyFile(), StandardCharsets.ISO_8859_1)).isEqualTo(content);
         }
     }
@@ -85,16 +92,19 @@ class StorageKeyFileTest {
     void refusesAnUnreadableKeyFile() throws Exception {
         Files.createDirectory(keyFile()); // reading a directory fails even for root
         assertThatThrownBy(() -> StorageKeyFile.loadOrCreate(dataDir))
-                .isInstanceOf(StorageException.class).hasMessageContaining("cannot read");
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("cannot read");
         assertThat(Files.isDirectory(keyFile())).isTrue();
     }
 
     @Test
     void keyFileWorksWithEmbeddedStorageAcrossRestarts() throws Exception {
-        try (EmbeddedStorage storage = EmbeddedStorage.open(dataDir, StorageKeyFile.loadOrCreate(dataDir))) {
+        try (EmbeddedStorage storage =
+                EmbeddedStorage.open(dataDir, StorageKeyFile.loadOrCreate(dataDir))) {
             storage.history().append("main", "alice", "kept", 1);
         }
-        try (EmbeddedStorage storage = EmbeddedStorage.open(dataDir, StorageKeyFile.loadOrCreate(dataDir))) {
+        try (EmbeddedStorage storage =
+                EmbeddedStorage.open(dataDir, StorageKeyFile.loadOrCreate(dataDir))) {
             assertThat(storage.history().latest("main", 1).get(0).text()).isEqualTo("kept");
         }
     }

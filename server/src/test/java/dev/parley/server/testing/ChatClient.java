@@ -24,12 +24,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A test client over the JDK WebSocket doing what the tutorial's app does (v1) or what a
- * Parley client does (v2). Not thread-safe: use from the test thread; the listener only queues
- * raw frames, all crypto runs on the caller's thread.
+ * A test client over the JDK WebSocket doing what the tutorial's app does (v1) or what a Parley
+ * client does (v2). Not thread-safe: use from the test thread; the listener only queues raw frames,
+ * all crypto runs on the caller's thread.
  */
 public final class ChatClient implements AutoCloseable {
-    public enum Protocol { V1, V2 }
+    public enum Protocol {
+        V1,
+        V2
+    }
 
     /** A frame from the server: text, binary or the close. */
     public record Incoming(String text, byte[] binary, int closeCode, String closeReason) {
@@ -51,22 +54,37 @@ public final class ChatClient implements AutoCloseable {
     private String lastSentText;
     private byte[] lastSentBinary;
 
-    private ChatClient(Protocol protocol, String name, String sessionId, KeyPair keys, PublicKey serverKey) {
+    private ChatClient(
+            Protocol protocol, String name, String sessionId, KeyPair keys, PublicKey serverKey) {
         this.protocol = protocol;
         this.name = name;
-        this.session = SecureSession.create(sessionId.getBytes(StandardCharsets.UTF_8), keys.privateKey(),
-                id -> Arrays.equals(id, "server".getBytes(StandardCharsets.UTF_8)) ? serverKey : null);
+        this.session =
+                SecureSession.create(
+                        sessionId.getBytes(StandardCharsets.UTF_8),
+                        keys.privateKey(),
+                        id ->
+                                Arrays.equals(id, "server".getBytes(StandardCharsets.UTF_8))
+                                        ? serverKey
+                                        : null);
     }
 
     /** Opens, sends the hello and completes the handshake; fails if the server closes instead. */
-    public static ChatClient connect(int port, Protocol protocol, String name, KeyPair keys, PublicKey serverKey) {
+    public static ChatClient connect(
+            int port, Protocol protocol, String name, KeyPair keys, PublicKey serverKey) {
         ChatClient c = open(port, protocol, name, name, keys, serverKey);
         c.handshake();
         return c;
     }
 
-    /** Opens and sends the hello only; the session id may differ from the name (bad input tests). */
-    public static ChatClient open(int port, Protocol protocol, String name, String sessionId, KeyPair keys,
+    /**
+     * Opens and sends the hello only; the session id may differ from the name (bad input tests).
+     */
+    public static ChatClient open(
+            int port,
+            Protocol protocol,
+            String name,
+            String sessionId,
+            KeyPair keys,
             PublicKey serverKey) {
         ChatClient c = new ChatClient(protocol, name, sessionId, keys, serverKey);
         WebSocket.Builder b = HTTP.newWebSocketBuilder().connectTimeout(WAIT);
@@ -89,7 +107,11 @@ public final class ChatClient implements AutoCloseable {
         while (!session.isEstablished()) {
             Incoming in = take(WAIT);
             if (in == null || in.isClose()) {
-                throw new IllegalStateException("handshake failed: " + (in == null ? "timeout" : in.closeCode() + " " + in.closeReason()));
+                throw new IllegalStateException(
+                        "handshake failed: "
+                                + (in == null
+                                        ? "timeout"
+                                        : in.closeCode() + " " + in.closeReason()));
             }
             try {
                 UnwrapResult r = session.unwrap(payload(in));
@@ -192,7 +214,8 @@ public final class ChatClient implements AutoCloseable {
     }
 
     /** Skips events until one of the type matches; null if none in time. */
-    public <T extends ServerEvent> T awaitEvent(Class<T> type, Predicate<T> match, Duration timeout) {
+    public <T extends ServerEvent> T awaitEvent(
+            Class<T> type, Predicate<T> match, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             ServerEvent e = nextEvent(Duration.ofNanos(deadline - System.nanoTime()));

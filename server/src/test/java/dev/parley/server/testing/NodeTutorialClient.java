@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * Runs {@code src/test/node/tutorial-client.js} (WasmThemis under Node, doing what the
- * tutorial's Android app does) as a child process. Lines out are the client's JSON reports.
+ * Runs {@code src/test/node/tutorial-client.js} (WasmThemis under Node, doing what the tutorial's
+ * Android app does) as a child process. Lines out are the client's JSON reports.
  */
 public final class NodeTutorialClient implements AutoCloseable {
     private final Process process;
@@ -25,16 +25,23 @@ public final class NodeTutorialClient implements AutoCloseable {
     private NodeTutorialClient(Process process) {
         this.process = process;
         this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    reports.add(line);
-                }
-            } catch (IOException ignored) {
-                // process ended
-            }
-        }, "node-tutorial-client");
+        Thread reader =
+                new Thread(
+                        () -> {
+                            try (BufferedReader r =
+                                    new BufferedReader(
+                                            new InputStreamReader(
+                                                    process.getInputStream(),
+                                                    StandardCharsets.UTF_8))) {
+                                String line;
+                                while ((line = r.readLine()) != null) {
+                                    reports.add(line);
+                                }
+                            } catch (IOException ignored) {
+                                // process ended
+                            }
+                        },
+                        "node-tutorial-client");
         reader.setDaemon(true);
         reader.start();
     }
@@ -48,10 +55,17 @@ public final class NodeTutorialClient implements AutoCloseable {
         return Path.of(dir);
     }
 
-    public static NodeTutorialClient start(int port, String name, String serverKeyBase64) throws IOException {
+    public static NodeTutorialClient start(int port, String name, String serverKeyBase64)
+            throws IOException {
         Path script = Path.of("src", "test", "node", "tutorial-client.js").toAbsolutePath();
-        ProcessBuilder pb = new ProcessBuilder("node", script.toString(), wasmPeerDir().toString(),
-                Integer.toString(port), name, serverKeyBase64);
+        ProcessBuilder pb =
+                new ProcessBuilder(
+                        "node",
+                        script.toString(),
+                        wasmPeerDir().toString(),
+                        Integer.toString(port),
+                        name,
+                        serverKeyBase64);
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
         return new NodeTutorialClient(pb.start());
     }
@@ -76,7 +90,10 @@ public final class NodeTutorialClient implements AutoCloseable {
         return null;
     }
 
-    /** Awaits the report {@code {"line":"<line>"}}; JSON escaping is not needed for the tests' ASCII lines. */
+    /**
+     * Awaits the report {@code {"line":"<line>"}}; JSON escaping is not needed for the tests' ASCII
+     * lines.
+     */
     public boolean awaitLine(String line, Duration timeout) throws InterruptedException {
         String expected = "{\"line\":\"" + line.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
         return await(expected::equals, timeout) != null;

@@ -14,8 +14,8 @@ import java.time.Duration;
 import java.util.Base64;
 
 /**
- * A deliberately minimal RFC 6455 client over a plain socket, for inputs the JDK client will
- * not send (invalid UTF-8, oversized frames) and for a reader that stops reading.
+ * A deliberately minimal RFC 6455 client over a plain socket, for inputs the JDK client will not
+ * send (invalid UTF-8, oversized frames) and for a reader that stops reading.
  */
 public final class RawWebSocket implements AutoCloseable {
     public static final int TEXT = 1;
@@ -40,7 +40,9 @@ public final class RawWebSocket implements AutoCloseable {
         }
 
         public String closeReason() {
-            return payload.length > 2 ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8) : "";
+            return payload.length > 2
+                    ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8)
+                    : "";
         }
     }
 
@@ -51,15 +53,17 @@ public final class RawWebSocket implements AutoCloseable {
     }
 
     /** Connects and upgrades; {@code receiveBuffer} > 0 shrinks the socket's receive buffer. */
-    public static RawWebSocket connect(int port, String subprotocol, int receiveBuffer) throws IOException {
+    public static RawWebSocket connect(int port, String subprotocol, int receiveBuffer)
+            throws IOException {
         return connect(port, subprotocol, receiveBuffer, null);
     }
 
     /**
-     * Connects from {@code localAddress} (e.g. 127.0.0.7, for per-address limits; null: any)
-     * and upgrades.
+     * Connects from {@code localAddress} (e.g. 127.0.0.7, for per-address limits; null: any) and
+     * upgrades.
      */
-    public static RawWebSocket connect(int port, String subprotocol, int receiveBuffer, java.net.InetAddress localAddress)
+    public static RawWebSocket connect(
+            int port, String subprotocol, int receiveBuffer, java.net.InetAddress localAddress)
             throws IOException {
         Socket s = new Socket();
         if (receiveBuffer > 0) {
@@ -73,10 +77,18 @@ public final class RawWebSocket implements AutoCloseable {
         RawWebSocket ws = new RawWebSocket(s);
         byte[] nonce = new byte[16];
         RANDOM.nextBytes(nonce);
-        String req = "GET / HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\n"
-                + "Sec-WebSocket-Version: 13\r\n"
-                + (subprotocol == null ? "" : "Sec-WebSocket-Protocol: " + subprotocol + "\r\n") + "\r\n";
+        String req =
+                "GET / HTTP/1.1\r\nHost: 127.0.0.1:"
+                        + port
+                        + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                        + "Sec-WebSocket-Key: "
+                        + Base64.getEncoder().encodeToString(nonce)
+                        + "\r\n"
+                        + "Sec-WebSocket-Version: 13\r\n"
+                        + (subprotocol == null
+                                ? ""
+                                : "Sec-WebSocket-Protocol: " + subprotocol + "\r\n")
+                        + "\r\n";
         ws.out.write(req.getBytes(StandardCharsets.US_ASCII));
         ws.out.flush();
         String status = ws.readLine();

@@ -23,10 +23,12 @@ public final class RunningServer implements AutoCloseable {
     }
 
     /** Starts on port 0 with {@code storage} (null: embedded storage in {@code dataDir}). */
-    public static RunningServer start(Path dataDir, Storage storage, UnaryOperator<ServerConfig.Builder> tune)
+    public static RunningServer start(
+            Path dataDir, Storage storage, UnaryOperator<ServerConfig.Builder> tune)
             throws Exception {
         ServerConfig config = tune.apply(ServerConfig.builder().port(0).dataDir(dataDir)).build();
-        ParleyServer s = storage == null ? new ParleyServer(config) : new ParleyServer(config, c -> storage);
+        ParleyServer s =
+                storage == null ? new ParleyServer(config) : new ParleyServer(config, c -> storage);
         int port = s.start().get(20, TimeUnit.SECONDS);
         return new RunningServer(s, port);
     }

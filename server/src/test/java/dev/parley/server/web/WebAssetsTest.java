@@ -8,7 +8,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class WebAssetsTest {
-    private final WebAssets assets = WebAssets.load(getClass().getClassLoader(), "web-assets-test/").orElseThrow();
+    private final WebAssets assets =
+            WebAssets.load(getClass().getClassLoader(), "web-assets-test/").orElseThrow();
 
     @Test
     void rootServesIndexAsHtml() {
@@ -20,14 +21,30 @@ class WebAssetsTest {
 
     @Test
     void contentTypesFollowTheExtension() {
-        assertThat(assets.find("/app.js").orElseThrow().contentType()).isEqualTo("text/javascript; charset=utf-8");
-        assertThat(assets.find("/libthemis.wasm").orElseThrow().contentType()).isEqualTo("application/wasm");
+        assertThat(assets.find("/app.js").orElseThrow().contentType())
+                .isEqualTo("text/javascript; charset=utf-8");
+        assertThat(assets.find("/libthemis.wasm").orElseThrow().contentType())
+                .isEqualTo("application/wasm");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/../secret.txt", "/..%2fsecret.txt", "/%2e%2e/secret.txt", "/unlisted.txt", "/files.txt",
-        "/missing.css", "//etc/passwd", "/sub/index.html", "/.hidden", "/index.html/", "app.js", "/app.js\\..", "/C:\\x",
-        "/index.html%00"})
+    @ValueSource(
+            strings = {
+                "/../secret.txt",
+                "/..%2fsecret.txt",
+                "/%2e%2e/secret.txt",
+                "/unlisted.txt",
+                "/files.txt",
+                "/missing.css",
+                "//etc/passwd",
+                "/sub/index.html",
+                "/.hidden",
+                "/index.html/",
+                "app.js",
+                "/app.js\\..",
+                "/C:\\x",
+                "/index.html%00"
+            })
     void onlyListedFlatNamesAreServed(String path) {
         assertThat(assets.find(path)).as(path).isEmpty();
     }
@@ -45,7 +62,10 @@ class WebAssetsTest {
         assertThat(WebAssets.notModified("\"other\", " + a.etag(), a.etag())).isTrue();
         assertThat(WebAssets.notModified("\"other\"", a.etag())).isFalse();
         assertThat(WebAssets.notModified(null, a.etag())).isFalse();
-        assertThat(a.gzipEtag()).isNotEqualTo(a.etag()).startsWith(a.etag().substring(0, 33)).endsWith("-gz\"");
+        assertThat(a.gzipEtag())
+                .isNotEqualTo(a.etag())
+                .startsWith(a.etag().substring(0, 33))
+                .endsWith("-gz\"");
         assertThat(assets.find("/index.html").orElseThrow().etag()).isNotEqualTo(a.etag());
     }
 
@@ -55,7 +75,9 @@ class WebAssetsTest {
         WebAssets.Asset big = assets.find("/big.js").orElseThrow();
         assertThat(big.gzipBody()).isNotNull();
         assertThat(big.gzipBody().length).isLessThan(big.body().length / 2);
-        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(big.gzipBody()))) {
+        try (var in =
+                new java.util.zip.GZIPInputStream(
+                        new java.io.ByteArrayInputStream(big.gzipBody()))) {
             assertThat(in.readAllBytes()).isEqualTo(big.body());
         }
         assertThat(WebAssets.acceptsGzip("gzip, deflate, br")).isTrue();
@@ -70,9 +92,15 @@ class WebAssetsTest {
     @Test
     void securityHeadersAllowNoExternalOrigin() {
         String csp = WebAssets.securityHeaders().get("Content-Security-Policy");
-        assertThat(csp).contains("default-src 'none'", "script-src 'self' 'wasm-unsafe-eval'", "connect-src 'self'",
-                "frame-ancestors 'none'").doesNotContain("http", "*", "unsafe-inline", "'unsafe-eval'");
-        assertThat(WebAssets.securityHeaders()).containsEntry("X-Content-Type-Options", "nosniff")
+        assertThat(csp)
+                .contains(
+                        "default-src 'none'",
+                        "script-src 'self' 'wasm-unsafe-eval'",
+                        "connect-src 'self'",
+                        "frame-ancestors 'none'")
+                .doesNotContain("http", "*", "unsafe-inline", "'unsafe-eval'");
+        assertThat(WebAssets.securityHeaders())
+                .containsEntry("X-Content-Type-Options", "nosniff")
                 .containsEntry("Cache-Control", "no-cache");
     }
 }

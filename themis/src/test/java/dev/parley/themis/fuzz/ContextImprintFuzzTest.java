@@ -6,11 +6,12 @@ import java.util.Arrays;
 
 /**
  * Secure Cell Context Imprint cannot reject anything, so: {@link IllegalArgumentException} exactly
- * when the data or the context is empty, otherwise no exception, the same length, and
- * re-encrypting the output gives the input back. Input: {@code [u8 n][context][data]}.
+ * when the data or the context is empty, otherwise no exception, the same length, and re-encrypting
+ * the output gives the input back. Input: {@code [u8 n][context][data]}.
  */
 class ContextImprintFuzzTest {
-    private static final SecureCell.ContextImprint CELL = SecureCell.contextImprintWithKey(FuzzFixtures.IMPRINT_KEY);
+    private static final SecureCell.ContextImprint CELL =
+            SecureCell.contextImprintWithKey(FuzzFixtures.IMPRINT_KEY);
 
     @FuzzTest
     void decrypt(byte[] input) {

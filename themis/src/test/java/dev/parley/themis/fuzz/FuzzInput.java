@@ -4,10 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
 /**
- * Splits one fuzzer input into several byte fields, so a target can take e.g. a context and a
- * cell from a single {@code byte[]}. Layout: fields prefixed by one length byte ({@link #field})
- * or two ({@link #longField}, big-endian), then {@link #rest}. A length running past the end is
- * cut short, so every input splits somehow. {@link #join}/{@link #joinLong} build seeds.
+ * Splits one fuzzer input into several byte fields, so a target can take e.g. a context and a cell
+ * from a single {@code byte[]}. Layout: fields prefixed by one length byte ({@link #field}) or two
+ * ({@link #longField}, big-endian), then {@link #rest}. A length running past the end is cut short,
+ * so every input splits somehow. {@link #join}/{@link #joinLong} build seeds.
  */
 final class FuzzInput {
     private final byte[] data;

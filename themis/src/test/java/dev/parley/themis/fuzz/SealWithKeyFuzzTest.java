@@ -5,9 +5,9 @@ import dev.parley.themis.SecureCell;
 import dev.parley.themis.SecureCellException;
 
 /**
- * Secure Cell Seal with a key, decrypting attacker bytes: only {@link SecureCellException}.
- * Input: {@code [u8 n][context n bytes][cell]}; the key is the first Seal vector's, so the vector
- * cells in the seeds decrypt.
+ * Secure Cell Seal with a key, decrypting attacker bytes: only {@link SecureCellException}. Input:
+ * {@code [u8 n][context n bytes][cell]}; the key is the first Seal vector's, so the vector cells in
+ * the seeds decrypt.
  */
 class SealWithKeyFuzzTest {
     private static final SecureCell.Seal CELL = SecureCell.sealWithKey(FuzzFixtures.SEAL_KEY);

@@ -9,7 +9,8 @@ import dev.parley.themis.SecureMessageException;
  * {@link SecureMessageException}.
  */
 class SecureMessageDecryptFuzzTest {
-    private static final SecureMessage BOB = SecureMessage.encryption(FuzzFixtures.BOB_PRIVATE, FuzzFixtures.ALICE_PUBLIC);
+    private static final SecureMessage BOB =
+            SecureMessage.encryption(FuzzFixtures.BOB_PRIVATE, FuzzFixtures.ALICE_PUBLIC);
 
     @FuzzTest
     void decrypt(byte[] input) {

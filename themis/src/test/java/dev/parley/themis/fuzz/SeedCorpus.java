@@ -23,8 +23,8 @@ import java.util.Map;
 
 /**
  * Writes the committed seed corpora of the {@code *FuzzTest} targets: the WasmThemis vectors
- * (decoded from base64, laid out as each target reads its input) and real messages made by our
- * own code. Run it again only to refresh the seeds (docs/fuzzing.md):
+ * (decoded from base64, laid out as each target reads its input) and real messages made by our own
+ * code. Run it again only to refresh the seeds (docs/fuzzing.md):
  *
  * <pre>
  * mvn -B -q -pl themis test-compile exec:java -Dexec.classpathScope=test \
@@ -32,7 +32,9 @@ import java.util.Map;
  * </pre>
  */
 public final class SeedCorpus {
-    /** Where the LE32 PBKDF2 count sits in a standard passphrase token: after 20 + 12 + 16 bytes. */
+    /**
+     * Where the LE32 PBKDF2 count sits in a standard passphrase token: after 20 + 12 + 16 bytes.
+     */
     private static final int PASSPHRASE_ITERATIONS_OFFSET = 48;
 
     private final Path root;
@@ -42,7 +44,8 @@ public final class SeedCorpus {
     }
 
     public static void main(String[] args) throws Exception {
-        SeedCorpus seeds = new SeedCorpus(Paths.get(args.length > 0 ? args[0] : "themis/src/test/resources"));
+        SeedCorpus seeds =
+                new SeedCorpus(Paths.get(args.length > 0 ? args[0] : "themis/src/test/resources"));
         seeds.keys();
         seeds.cells();
         seeds.messages();
@@ -62,18 +65,30 @@ public final class SeedCorpus {
         write("PrivateKeyFuzzTest", "parse", "vector-tutorial-pair", b64(example, "private"));
         i = 0;
         for (Map<String, Object> n : Vectors.list(file, "negative")) {
-            String target = "public".equals(n.get("kind")) ? "PublicKeyFuzzTest" : "PrivateKeyFuzzTest";
+            String target =
+                    "public".equals(n.get("kind")) ? "PublicKeyFuzzTest" : "PrivateKeyFuzzTest";
             write(target, "parse", "vector-negative-" + i++, b64(n, "key"));
         }
         KeyPair ours = KeyPair.generate();
         write("PublicKeyFuzzTest", "parse", "ours-compressed", ours.publicKey().toByteArray());
         byte[] compressed = ours.publicKey().toByteArray();
-        byte[] uncompressed = P256.decodePoint(compressed, SoterContainer.HEADER_LENGTH,
-                compressed.length - SoterContainer.HEADER_LENGTH).getEncoded(false);
-        write("PublicKeyFuzzTest", "parse", "ours-uncompressed", SoterContainer.build("UEC2", uncompressed));
+        byte[] uncompressed =
+                P256.decodePoint(
+                                compressed,
+                                SoterContainer.HEADER_LENGTH,
+                                compressed.length - SoterContainer.HEADER_LENGTH)
+                        .getEncoded(false);
+        write(
+                "PublicKeyFuzzTest",
+                "parse",
+                "ours-uncompressed",
+                SoterContainer.build("UEC2", uncompressed));
         write("PrivateKeyFuzzTest", "parse", "ours", ours.privateKey().toByteArray());
         byte[] padded = ours.privateKey().toByteArray();
-        write("PrivateKeyFuzzTest", "parse", "ours-32-byte-scalar",
+        write(
+                "PrivateKeyFuzzTest",
+                "parse",
+                "ours-32-byte-scalar",
                 SoterContainer.build("REC2", padded, SoterContainer.HEADER_LENGTH + 1, 32));
     }
 
@@ -81,37 +96,72 @@ public final class SeedCorpus {
         cellVectors("SealWithKeyFuzzTest", FuzzFixtures.SEAL_KEY_VECTORS);
         passphraseVectors();
         SecureCell.Seal seal = SecureCell.sealWithKey(FuzzFixtures.SEAL_KEY);
-        write("SealWithKeyFuzzTest", "decrypt", "ours-no-context", FuzzInput.join(null, seal.encrypt(utf8("hello"))));
-        write("SealWithKeyFuzzTest", "decrypt", "ours-context", FuzzInput.join(utf8("room:1"),
-                seal.encrypt(utf8("a longer message that spans more than one AES block"), utf8("room:1"))));
+        write(
+                "SealWithKeyFuzzTest",
+                "decrypt",
+                "ours-no-context",
+                FuzzInput.join(null, seal.encrypt(utf8("hello"))));
+        write(
+                "SealWithKeyFuzzTest",
+                "decrypt",
+                "ours-context",
+                FuzzInput.join(
+                        utf8("room:1"),
+                        seal.encrypt(
+                                utf8("a longer message that spans more than one AES block"),
+                                utf8("room:1"))));
         byte[] passphrase = utf8(FuzzFixtures.PASSPHRASE);
         byte[] plain = PassphraseCells.seal(passphrase, utf8("hello"), null, 1000);
-        byte[] withContext = PassphraseCells.seal(passphrase, utf8("with context"), utf8("ctx"), 1000);
-        write("SealWithPassphraseFuzzTest", "decrypt", "ours-1000-iterations", FuzzInput.join(null, plain));
-        write("SealWithPassphraseFuzzTest", "decrypt", "ours-1000-iterations-context",
+        byte[] withContext =
+                PassphraseCells.seal(passphrase, utf8("with context"), utf8("ctx"), 1000);
+        write(
+                "SealWithPassphraseFuzzTest",
+                "decrypt",
+                "ours-1000-iterations",
+                FuzzInput.join(null, plain));
+        write(
+                "SealWithPassphraseFuzzTest",
+                "decrypt",
+                "ours-1000-iterations-context",
                 FuzzInput.join(utf8("ctx"), withContext));
         writeTokenSeed("ours-1000-iterations", plain);
         writeTokenSeed("ours-1000-iterations-context", withContext);
 
         int i = 0;
-        for (Map<String, Object> c : FuzzFixtures.entries(FuzzFixtures.TOKEN_PROTECT_VECTORS, "cases")) {
-            write("TokenProtectFuzzTest", "decrypt", "vector-case-" + i++,
+        for (Map<String, Object> c :
+                FuzzFixtures.entries(FuzzFixtures.TOKEN_PROTECT_VECTORS, "cases")) {
+            write(
+                    "TokenProtectFuzzTest",
+                    "decrypt",
+                    "vector-case-" + i++,
                     FuzzInput.join(b64(c, "context"), b64(c, "token"), b64(c, "encrypted")));
         }
         i = 0;
-        for (Map<String, Object> c : FuzzFixtures.entries(FuzzFixtures.TOKEN_PROTECT_VECTORS, "negative")) {
-            write("TokenProtectFuzzTest", "decrypt", "vector-negative-" + i++,
+        for (Map<String, Object> c :
+                FuzzFixtures.entries(FuzzFixtures.TOKEN_PROTECT_VECTORS, "negative")) {
+            write(
+                    "TokenProtectFuzzTest",
+                    "decrypt",
+                    "vector-negative-" + i++,
                     FuzzInput.join(b64(c, "context"), b64(c, "token"), b64(c, "encrypted")));
         }
-        SecureCellData tp = SecureCell.tokenProtectWithKey(FuzzFixtures.TOKEN_PROTECT_KEY)
-                .encrypt(utf8("token protect by parley"), utf8("row:1"));
-        write("TokenProtectFuzzTest", "decrypt", "ours-context",
+        SecureCellData tp =
+                SecureCell.tokenProtectWithKey(FuzzFixtures.TOKEN_PROTECT_KEY)
+                        .encrypt(utf8("token protect by parley"), utf8("row:1"));
+        write(
+                "TokenProtectFuzzTest",
+                "decrypt",
+                "ours-context",
                 FuzzInput.join(utf8("row:1"), tp.token(), tp.data()));
 
         i = 0;
         for (String group : List.of("cases", "negative")) {
-            for (Map<String, Object> c : FuzzFixtures.entries(FuzzFixtures.IMPRINT_VECTORS, group)) {
-                write("ContextImprintFuzzTest", "decrypt", "vector-" + i++,
+            for (Map<String, Object> c :
+                    FuzzFixtures.entries(FuzzFixtures.IMPRINT_VECTORS, group)) {
+                write(
+                        "ContextImprintFuzzTest",
+                        "decrypt",
+                        "vector-" + i++,
                         FuzzInput.join(b64(c, "context"), b64(c, "ciphertext")));
             }
         }
@@ -121,7 +171,11 @@ public final class SeedCorpus {
         int i = 0;
         for (String group : List.of("cases", "negative")) {
             for (Map<String, Object> c : FuzzFixtures.entries(file, group)) {
-                write(target, "decrypt", "vector-" + group + "-" + i++, FuzzInput.join(b64(c, "context"), b64(c, "ciphertext")));
+                write(
+                        target,
+                        "decrypt",
+                        "vector-" + group + "-" + i++,
+                        FuzzInput.join(b64(c, "context"), b64(c, "ciphertext")));
             }
         }
     }
@@ -134,13 +188,18 @@ public final class SeedCorpus {
     private void passphraseVectors() throws IOException {
         int i = 0;
         for (String group : List.of("cases", "negative")) {
-            for (Map<String, Object> c : FuzzFixtures.entries(FuzzFixtures.PASSPHRASE_VECTORS, group)) {
+            for (Map<String, Object> c :
+                    FuzzFixtures.entries(FuzzFixtures.PASSPHRASE_VECTORS, group)) {
                 byte[] cell = b64(c, "ciphertext");
                 if (cell.length >= PASSPHRASE_ITERATIONS_OFFSET + 4 && cell[3] == 0x41) {
                     Bytes.writeLe32(cell, PASSPHRASE_ITERATIONS_OFFSET, 1000);
                 }
                 String name = "vector-" + group + "-" + i++ + "-1000-iterations";
-                write("SealWithPassphraseFuzzTest", "decrypt", name, FuzzInput.join(b64(c, "context"), cell));
+                write(
+                        "SealWithPassphraseFuzzTest",
+                        "decrypt",
+                        name,
+                        FuzzInput.join(b64(c, "context"), cell));
                 writeTokenSeed(name, cell);
             }
         }
@@ -150,24 +209,40 @@ public final class SeedCorpus {
         Map<String, Object> file = FuzzFixtures.MESSAGE_VECTORS;
         int i = 0;
         for (Map<String, Object> e : Vectors.list(file, "encrypted")) {
-            write("SecureMessageDecryptFuzzTest", "decrypt", "vector-encrypted-" + i++, b64(e, "encrypted"));
+            write(
+                    "SecureMessageDecryptFuzzTest",
+                    "decrypt",
+                    "vector-encrypted-" + i++,
+                    b64(e, "encrypted"));
         }
         i = 0;
         for (Map<String, Object> s : Vectors.list(file, "signed")) {
-            write("SecureMessageVerifyFuzzTest", "verify", "vector-signed-" + i++, b64(s, "signed"));
+            write(
+                    "SecureMessageVerifyFuzzTest",
+                    "verify",
+                    "vector-signed-" + i++,
+                    b64(s, "signed"));
         }
         i = 0;
         for (String group : List.of("negative", "compat")) {
             for (Map<String, Object> n : Vectors.list(file, group)) {
                 boolean verify = ((String) n.get("operation")).contains("verify");
-                write(verify ? "SecureMessageVerifyFuzzTest" : "SecureMessageDecryptFuzzTest",
-                        verify ? "verify" : "decrypt", "vector-" + group + "-" + i++, b64(n, "data"));
+                write(
+                        verify ? "SecureMessageVerifyFuzzTest" : "SecureMessageDecryptFuzzTest",
+                        verify ? "verify" : "decrypt",
+                        "vector-" + group + "-" + i++,
+                        b64(n, "data"));
             }
         }
-        SecureMessage alice = SecureMessage.encryption(FuzzFixtures.ALICE_PRIVATE, FuzzFixtures.BOB_PUBLIC);
+        SecureMessage alice =
+                SecureMessage.encryption(FuzzFixtures.ALICE_PRIVATE, FuzzFixtures.BOB_PUBLIC);
         write("SecureMessageDecryptFuzzTest", "decrypt", "ours-short", alice.encrypt(utf8("hi")));
         write("SecureMessageDecryptFuzzTest", "decrypt", "ours-long", alice.encrypt(new byte[300]));
-        write("SecureMessageVerifyFuzzTest", "verify", "ours", SecureMessage.sign(utf8("signed by parley"), FuzzFixtures.ALICE_PRIVATE));
+        write(
+                "SecureMessageVerifyFuzzTest",
+                "verify",
+                "ours",
+                SecureMessage.sign(utf8("signed by parley"), FuzzFixtures.ALICE_PRIVATE));
     }
 
     private void sessions() throws IOException {
@@ -187,7 +262,10 @@ public final class SeedCorpus {
         int i = 0;
         for (Map<String, Object> n : Vectors.list(t, "negative")) {
             if (n.containsKey("handshake_message")) {
-                write("SessionClientHelloFuzzTest", "serverUnwrapsConnectRequest", "vector-negative-" + i++,
+                write(
+                        "SessionClientHelloFuzzTest",
+                        "serverUnwrapsConnectRequest",
+                        "vector-negative-" + i++,
                         b64(n, "handshake_message"));
             }
         }
@@ -203,14 +281,20 @@ public final class SeedCorpus {
         i = 0;
         for (Map<String, Object> n : Vectors.list(t, "negative")) {
             if (n.containsKey("wrapped")) {
-                write(target, method, "vector-negative-" + i++, FuzzInput.joinLong(b64(n, "wrapped")));
+                write(
+                        target,
+                        method,
+                        "vector-negative-" + i++,
+                        FuzzInput.joinLong(b64(n, "wrapped")));
             }
         }
         // our own sender on the transcript's client keys: frames the fuzz target's server accepts
         Map<String, Object> secrets = Vectors.map(t, "client_secrets");
-        DataChannel client = SessionKeys.derive(Vectors.hex((String) secrets.get("master_key_hex")),
-                Vectors.hex((String) secrets.get("session_id_kdf_bytes_hex")))
-                .channel(true, FuzzFixtures.TRANSCRIPT_TIME, true);
+        DataChannel client =
+                SessionKeys.derive(
+                                Vectors.hex((String) secrets.get("master_key_hex")),
+                                Vectors.hex((String) secrets.get("session_id_kdf_bytes_hex")))
+                        .channel(true, FuzzFixtures.TRANSCRIPT_TIME, true);
         byte[] a = client.wrap(utf8("first from parley"));
         byte[] b = client.wrap(new byte[1]);
         byte[] c = client.wrap(new byte[700]);
@@ -220,13 +304,15 @@ public final class SeedCorpus {
 
     /** Seeds of {@code internal.cell.PassphraseTokenFuzzTest}: the bare cells. */
     private void writeTokenSeed(String name, byte[] cell) throws IOException {
-        Path dir = root.resolve("dev/parley/themis/internal/cell/PassphraseTokenFuzzTestInputs/parse");
+        Path dir =
+                root.resolve("dev/parley/themis/internal/cell/PassphraseTokenFuzzTestInputs/parse");
         Files.createDirectories(dir);
         Files.write(dir.resolve(name), cell);
     }
 
     private void write(String target, String method, String name, byte[] data) throws IOException {
-        Path dir = root.resolve("dev/parley/themis/fuzz").resolve(target + "Inputs").resolve(method);
+        Path dir =
+                root.resolve("dev/parley/themis/fuzz").resolve(target + "Inputs").resolve(method);
         Files.createDirectories(dir);
         Files.write(dir.resolve(name), data);
     }

@@ -16,8 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The committed seeds reach the success paths of their targets: the fixtures and the seeds
- * agree, so fuzzing starts from inputs that pass every check.
+ * The committed seeds reach the success paths of their targets: the fixtures and the seeds agree,
+ * so fuzzing starts from inputs that pass every check.
  */
 class SeedCorpusTest {
 
@@ -33,24 +33,44 @@ class SeedCorpusTest {
     void cellSeedsDecrypt() throws Exception {
         FuzzInput key = new FuzzInput(seed("SealWithKeyFuzzTest", "decrypt", "vector-cases-1"));
         byte[] keyContext = key.field();
-        assertThat(SecureCell.sealWithKey(FuzzFixtures.SEAL_KEY).decrypt(key.rest(), keyContext)).isNotEmpty();
-        FuzzInput pass = new FuzzInput(seed("SealWithPassphraseFuzzTest", "decrypt", "ours-1000-iterations-context"));
+        assertThat(SecureCell.sealWithKey(FuzzFixtures.SEAL_KEY).decrypt(key.rest(), keyContext))
+                .isNotEmpty();
+        FuzzInput pass =
+                new FuzzInput(
+                        seed(
+                                "SealWithPassphraseFuzzTest",
+                                "decrypt",
+                                "ours-1000-iterations-context"));
         byte[] context = pass.field();
-        assertThat(SecureCell.sealWithPassphrase(FuzzFixtures.PASSPHRASE).decrypt(pass.rest(), context))
+        assertThat(
+                        SecureCell.sealWithPassphrase(FuzzFixtures.PASSPHRASE)
+                                .decrypt(pass.rest(), context))
                 .isEqualTo(FuzzFixtures.utf8("with context"));
         FuzzInput tp = new FuzzInput(seed("TokenProtectFuzzTest", "decrypt", "vector-case-1"));
         byte[] tpContext = tp.field();
         byte[] token = tp.field();
-        assertThat(SecureCell.tokenProtectWithKey(FuzzFixtures.TOKEN_PROTECT_KEY).decrypt(tp.rest(), token, tpContext))
+        assertThat(
+                        SecureCell.tokenProtectWithKey(FuzzFixtures.TOKEN_PROTECT_KEY)
+                                .decrypt(tp.rest(), token, tpContext))
                 .isEqualTo(FuzzFixtures.utf8("Hello, Themis!"));
     }
 
     @Test
     void messageSeedsDecryptAndVerify() throws Exception {
-        SecureMessage bob = SecureMessage.encryption(FuzzFixtures.BOB_PRIVATE, FuzzFixtures.ALICE_PUBLIC);
-        assertThat(bob.decrypt(seed("SecureMessageDecryptFuzzTest", "decrypt", "vector-encrypted-0"))).isNotEmpty();
-        assertThat(SecureMessage.verify(seed("SecureMessageVerifyFuzzTest", "verify", "vector-signed-0"),
-                FuzzFixtures.ALICE_PUBLIC)).isNotEmpty();
+        SecureMessage bob =
+                SecureMessage.encryption(FuzzFixtures.BOB_PRIVATE, FuzzFixtures.ALICE_PUBLIC);
+        assertThat(
+                        bob.decrypt(
+                                seed(
+                                        "SecureMessageDecryptFuzzTest",
+                                        "decrypt",
+                                        "vector-encrypted-0")))
+                .isNotEmpty();
+        assertThat(
+                        SecureMessage.verify(
+                                seed("SecureMessageVerifyFuzzTest", "verify", "vector-signed-0"),
+                                FuzzFixtures.ALICE_PUBLIC))
+                .isNotEmpty();
     }
 
     @Test
@@ -66,10 +86,14 @@ class SeedCorpusTest {
     void dataFrameSeedsAreAccepted() throws Exception {
         Map<String, Object> secrets = Vectors.map(FuzzFixtures.TRANSCRIPT, "server_secrets");
         for (String name : new String[] {"vector-in-order", "ours-three"}) {
-            DataChannel server = SessionKeys.derive(Vectors.hex((String) secrets.get("master_key_hex")),
-                    Vectors.hex((String) secrets.get("session_id_kdf_bytes_hex")))
-                    .channel(false, FuzzFixtures.TRANSCRIPT_TIME, true);
-            FuzzInput in = new FuzzInput(seed("SessionDataFrameFuzzTest", "serverUnwrapsDataFrames", name));
+            DataChannel server =
+                    SessionKeys.derive(
+                                    Vectors.hex((String) secrets.get("master_key_hex")),
+                                    Vectors.hex((String) secrets.get("session_id_kdf_bytes_hex")))
+                            .channel(false, FuzzFixtures.TRANSCRIPT_TIME, true);
+            FuzzInput in =
+                    new FuzzInput(
+                            seed("SessionDataFrameFuzzTest", "serverUnwrapsDataFrames", name));
             while (in.hasMore()) {
                 assertThat(server.unwrap(in.longField())).isNotEmpty();
             }

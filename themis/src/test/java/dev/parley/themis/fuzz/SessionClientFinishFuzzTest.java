@@ -19,7 +19,8 @@ class SessionClientFinishFuzzTest {
             SESSION.unwrap(input);
         } catch (SecureSessionException expected) {
             if (SESSION.state() != STATE) {
-                throw new AssertionError("a rejected message changed the state to " + SESSION.state());
+                throw new AssertionError(
+                        "a rejected message changed the state to " + SESSION.state());
             }
             return;
         }

@@ -7,9 +7,9 @@ import dev.parley.themis.UnwrapResult;
 import java.util.Arrays;
 
 /**
- * A fresh Secure Session server unwrapping an attacker's first message (m1): only
- * {@link SecureSessionException}; on success it answers with m2, is negotiating, and its peer
- * is the only client the resolver knows (m1 is replayable by design, so success is allowed).
+ * A fresh Secure Session server unwrapping an attacker's first message (m1): only {@link
+ * SecureSessionException}; on success it answers with m2, is negotiating, and its peer is the only
+ * client the resolver knows (m1 is replayable by design, so success is allowed).
  */
 class SessionClientHelloFuzzTest {
 

@@ -11,19 +11,20 @@ import dev.parley.themis.testing.Vectors;
 import java.util.Map;
 
 /**
- * Secure Session data messages after establishment: the server side of the WasmThemis
- * transcript session (its keys rebuilt from the recorded master key, its clock at the
- * transcript's time, strict anti-replay on), so the transcript's client messages in the seeds are
- * authentic. {@code SecureSession.unwrap} hands established traffic to exactly this
- * {@link DataChannel}. Input: frames, each {@code [BE16 n][n bytes]}, unwrapped in order by one
- * fresh channel. Only {@link SecureSessionException}; every frame that is accepted must be
- * refused as a replay right after.
+ * Secure Session data messages after establishment: the server side of the WasmThemis transcript
+ * session (its keys rebuilt from the recorded master key, its clock at the transcript's time,
+ * strict anti-replay on), so the transcript's client messages in the seeds are authentic. {@code
+ * SecureSession.unwrap} hands established traffic to exactly this {@link DataChannel}. Input:
+ * frames, each {@code [BE16 n][n bytes]}, unwrapped in order by one fresh channel. Only {@link
+ * SecureSessionException}; every frame that is accepted must be refused as a replay right after.
  */
 class SessionDataFrameFuzzTest {
-    private static final Map<String, Object> SERVER_SECRETS = Vectors.map(FuzzFixtures.TRANSCRIPT, "server_secrets");
-    private static final SessionKeys KEYS = SessionKeys.derive(
-            hex((String) SERVER_SECRETS.get("master_key_hex")),
-            hex((String) SERVER_SECRETS.get("session_id_kdf_bytes_hex")));
+    private static final Map<String, Object> SERVER_SECRETS =
+            Vectors.map(FuzzFixtures.TRANSCRIPT, "server_secrets");
+    private static final SessionKeys KEYS =
+            SessionKeys.derive(
+                    hex((String) SERVER_SECRETS.get("master_key_hex")),
+                    hex((String) SERVER_SECRETS.get("session_id_kdf_bytes_hex")));
 
     @FuzzTest
     void serverUnwrapsDataFrames(byte[] input) {

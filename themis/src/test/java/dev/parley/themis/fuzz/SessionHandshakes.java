@@ -12,13 +12,12 @@ import dev.parley.themis.SecureSessionException;
 import dev.parley.themis.UnwrapResult;
 
 /**
- * Real Secure Sessions between the transcript parties, stopped at the step a target fuzzes.
- * A failed {@code unwrap} leaves a session unchanged (its contract), so one session serves every
+ * Real Secure Sessions between the transcript parties, stopped at the step a target fuzzes. A
+ * failed {@code unwrap} leaves a session unchanged (its contract), so one session serves every
  * input of a run; a target that sees a success reports it as a finding before reusing it.
  */
 final class SessionHandshakes {
-    private SessionHandshakes() {
-    }
+    private SessionHandshakes() {}
 
     static SecureSession freshServer() {
         return SecureSession.create(SERVER_ID, SERVER_PRIVATE, SERVER_RESOLVER);

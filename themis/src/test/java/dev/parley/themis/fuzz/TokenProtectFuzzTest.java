@@ -5,12 +5,13 @@ import dev.parley.themis.SecureCell;
 import dev.parley.themis.SecureCellException;
 
 /**
- * Secure Cell Token Protect, decrypting attacker data and token: only
- * {@link SecureCellException}, and a successful decryption is as long as the data. Input:
- * {@code [u8 n][context][u8 m][token][data]}.
+ * Secure Cell Token Protect, decrypting attacker data and token: only {@link SecureCellException},
+ * and a successful decryption is as long as the data. Input: {@code [u8 n][context][u8
+ * m][token][data]}.
  */
 class TokenProtectFuzzTest {
-    private static final SecureCell.TokenProtect CELL = SecureCell.tokenProtectWithKey(FuzzFixtures.TOKEN_PROTECT_KEY);
+    private static final SecureCell.TokenProtect CELL =
+            SecureCell.tokenProtectWithKey(FuzzFixtures.TOKEN_PROTECT_KEY);
 
     @FuzzTest
     void decrypt(byte[] input) {
@@ -25,7 +26,8 @@ class TokenProtectFuzzTest {
             return;
         }
         if (plain.length != data.length) {
-            throw new AssertionError("Token Protect changed the length: " + data.length + " -> " + plain.length);
+            throw new AssertionError(
+                    "Token Protect changed the length: " + data.length + " -> " + plain.length);
         }
     }
 }

@@ -3,8 +3,8 @@ package dev.parley.themis.interop;
 import java.util.SplittableRandom;
 
 /**
- * Random test inputs from a seed that is printed in every assertion description, so a failing
- * case can be replayed with {@code -Dparley.interop.seed=N}.
+ * Random test inputs from a seed that is printed in every assertion description, so a failing case
+ * can be replayed with {@code -Dparley.interop.seed=N}.
  */
 final class InteropRandom {
     static final String SEED_PROPERTY = "parley.interop.seed";
@@ -20,8 +20,10 @@ final class InteropRandom {
     /** Seeded from {@value #SEED_PROPERTY} if set, else from the clock. */
     static InteropRandom create() {
         String configured = System.getProperty(SEED_PROPERTY);
-        return new InteropRandom(configured != null && !configured.isBlank()
-                ? Long.parseLong(configured.trim()) : System.nanoTime());
+        return new InteropRandom(
+                configured != null && !configured.isBlank()
+                        ? Long.parseLong(configured.trim())
+                        : System.nanoTime());
     }
 
     long seed() {
@@ -48,11 +50,13 @@ final class InteropRandom {
     }
 
     /**
-     * A plaintext length in 1..max: small sizes, AES-block edges and odd sizes come up often,
-     * the rest uniformly.
+     * A plaintext length in 1..max: small sizes, AES-block edges and odd sizes come up often, the
+     * rest uniformly.
      */
     int messageLength(int max) {
-        int[] edges = {1, 2, 3, 15, 16, 17, 31, 32, 33, 63, 64, 65, 255, 256, 257, 1023, 1025, 4095, 4096};
+        int[] edges = {
+            1, 2, 3, 15, 16, 17, 31, 32, 33, 63, 64, 65, 255, 256, 257, 1023, 1025, 4095, 4096
+        };
         if (random.nextInt(3) == 0) {
             int e = edges[random.nextInt(edges.length)];
             return Math.min(e, max);

@@ -36,7 +36,9 @@ class KeyInteropTest {
             RawKeyPair pair = wasm.generateKeyPair();
             PrivateKey priv = PrivateKey.fromBytes(pair.privateKey());
             PublicKey pub = PublicKey.fromBytes(pair.publicKey());
-            assertThat(priv.publicKey()).as("public key derived in Java from the Wasm private key").isEqualTo(pub);
+            assertThat(priv.publicKey())
+                    .as("public key derived in Java from the Wasm private key")
+                    .isEqualTo(pub);
             assertThat(priv.toByteArray()).isEqualTo(pair.privateKey());
             assertThat(pub.toByteArray()).isEqualTo(pair.publicKey());
             assertThat(priv.publicKey().toByteArray()).isEqualTo(pair.publicKey());
@@ -51,7 +53,9 @@ class KeyInteropTest {
             byte[] signed = wasm.sign(java.privateKey().toByteArray(), message);
             String what = random.describe("Wasm signature with a Java private key", i);
             assertThat(SecureMessage.verify(signed, java.publicKey())).as(what).isEqualTo(message);
-            assertThat(wasm.verify(java.publicKey().toByteArray(), signed)).as(what).isEqualTo(message);
+            assertThat(wasm.verify(java.publicKey().toByteArray(), signed))
+                    .as(what)
+                    .isEqualTo(message);
         }
     }
 
@@ -62,7 +66,9 @@ class KeyInteropTest {
             byte[] message = random.bytes(random.messageLength(512));
             byte[] signed = SecureMessage.sign(message, java.privateKey());
             assertThat(wasm.verify(java.publicKey().toByteArray(), signed))
-                    .as(random.describe("Java signature verified in Wasm with the Java public key", i))
+                    .as(
+                            random.describe(
+                                    "Java signature verified in Wasm with the Java public key", i))
                     .isEqualTo(message);
         }
     }

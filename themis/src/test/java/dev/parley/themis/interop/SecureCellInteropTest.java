@@ -20,8 +20,10 @@ import org.junit.jupiter.api.Test;
  */
 class SecureCellInteropTest {
     private static final int KEY_CASES = 40;
+
     /** PBKDF2 with 314,110 iterations costs ~0.3 s per operation on each side. */
     private static final int PASSPHRASE_CASES = 6;
+
     private static final int MAX_MESSAGE = 4096;
     private static final String[] PASSPHRASE_STEMS = {
         "correct horse battery staple", "пароль-Київ", "パスワード", "mot de passe à l'été",
@@ -51,9 +53,11 @@ class SecureCellInteropTest {
             byte[] key = random.symmetricKey();
             byte[] plain = random.bytes(random.messageLength(MAX_MESSAGE));
             byte[] context = random.optionalContext();
-            byte[] cell = SecureCell.sealWithKey(SymmetricKey.fromBytes(key)).encrypt(plain, context);
+            byte[] cell =
+                    SecureCell.sealWithKey(SymmetricKey.fromBytes(key)).encrypt(plain, context);
             assertThat(wasm.sealDecrypt(key, cell, context))
-                    .as(random.describe("Java seal -> Wasm, " + plain.length + " bytes", i)).isEqualTo(plain);
+                    .as(random.describe("Java seal -> Wasm, " + plain.length + " bytes", i))
+                    .isEqualTo(plain);
         }
     }
 
@@ -65,7 +69,8 @@ class SecureCellInteropTest {
             byte[] context = random.optionalContext();
             byte[] cell = wasm.sealEncrypt(key, plain, context);
             assertThat(SecureCell.sealWithKey(SymmetricKey.fromBytes(key)).decrypt(cell, context))
-                    .as(random.describe("Wasm seal -> Java, " + plain.length + " bytes", i)).isEqualTo(plain);
+                    .as(random.describe("Wasm seal -> Java, " + plain.length + " bytes", i))
+                    .isEqualTo(plain);
         }
     }
 
@@ -77,12 +82,16 @@ class SecureCellInteropTest {
             byte[] context = random.optionalContext();
             SecureCell.Seal java = SecureCell.sealWithKey(SymmetricKey.fromBytes(key));
             byte[] fromJava = random.flipOneBit(java.encrypt(plain, context));
-            assertThatThrownBy(() -> wasm.sealDecrypt(key, fromJava, context),
-                    "%s", random.describe("tampered Java seal", i))
+            assertThatThrownBy(
+                            () -> wasm.sealDecrypt(key, fromJava, context),
+                            "%s",
+                            random.describe("tampered Java seal", i))
                     .isInstanceOf(WasmThemisException.class);
             byte[] fromWasm = random.flipOneBit(wasm.sealEncrypt(key, plain, context));
-            assertThatThrownBy(() -> java.decrypt(fromWasm, context),
-                    "%s", random.describe("tampered Wasm seal", i))
+            assertThatThrownBy(
+                            () -> java.decrypt(fromWasm, context),
+                            "%s",
+                            random.describe("tampered Wasm seal", i))
                     .isInstanceOf(SecureCellException.class);
         }
     }
@@ -94,10 +103,12 @@ class SecureCellInteropTest {
         SecureCell.Seal java = SecureCell.sealWithKey(SymmetricKey.fromBytes(key));
         byte[] fromJava = java.encrypt(plain, new byte[] {'a'});
         assertThatThrownBy(() -> wasm.sealDecrypt(key, fromJava, new byte[] {'b'}))
-                .isInstanceOfSatisfying(WasmThemisException.class,
+                .isInstanceOfSatisfying(
+                        WasmThemisException.class,
                         e -> assertThat(e.code()).isEqualTo(WasmThemisException.FAIL));
         byte[] fromWasm = wasm.sealEncrypt(key, plain, new byte[] {'a'});
-        assertThatThrownBy(() -> java.decrypt(fromWasm, null)).isInstanceOf(SecureCellException.class);
+        assertThatThrownBy(() -> java.decrypt(fromWasm, null))
+                .isInstanceOf(SecureCellException.class);
     }
 
     // ---- Seal with passphrase ----
@@ -110,7 +121,8 @@ class SecureCellInteropTest {
             byte[] context = random.optionalContext();
             byte[] cell = SecureCell.sealWithPassphrase(passphrase).encrypt(plain, context);
             assertThat(wasm.sealDecryptWithPassphrase(passphrase, cell, context))
-                    .as(random.describe("Java passphrase seal -> Wasm, passphrase #" + i, i)).isEqualTo(plain);
+                    .as(random.describe("Java passphrase seal -> Wasm, passphrase #" + i, i))
+                    .isEqualTo(plain);
         }
     }
 
@@ -122,7 +134,8 @@ class SecureCellInteropTest {
             byte[] context = random.optionalContext();
             byte[] cell = wasm.sealEncryptWithPassphrase(passphrase, plain, context);
             assertThat(SecureCell.sealWithPassphrase(passphrase).decrypt(cell, context))
-                    .as(random.describe("Wasm passphrase seal -> Java, passphrase #" + (i + 2), i)).isEqualTo(plain);
+                    .as(random.describe("Wasm passphrase seal -> Java, passphrase #" + (i + 2), i))
+                    .isEqualTo(plain);
         }
     }
 
@@ -150,10 +163,15 @@ class SecureCellInteropTest {
             byte[] key = random.symmetricKey();
             byte[] plain = random.bytes(random.messageLength(MAX_MESSAGE));
             byte[] context = random.optionalContext();
-            SecureCellData cell = SecureCell.tokenProtectWithKey(SymmetricKey.fromBytes(key)).encrypt(plain, context);
-            String what = random.describe("Java token protect -> Wasm, " + plain.length + " bytes", i);
+            SecureCellData cell =
+                    SecureCell.tokenProtectWithKey(SymmetricKey.fromBytes(key))
+                            .encrypt(plain, context);
+            String what =
+                    random.describe("Java token protect -> Wasm, " + plain.length + " bytes", i);
             assertThat(cell.data()).as(what).hasSameSizeAs(plain);
-            assertThat(wasm.tokenProtectDecrypt(key, cell.data(), cell.token(), context)).as(what).isEqualTo(plain);
+            assertThat(wasm.tokenProtectDecrypt(key, cell.data(), cell.token(), context))
+                    .as(what)
+                    .isEqualTo(plain);
         }
     }
 
@@ -164,9 +182,13 @@ class SecureCellInteropTest {
             byte[] plain = random.bytes(random.messageLength(MAX_MESSAGE));
             byte[] context = random.optionalContext();
             TokenProtected cell = wasm.tokenProtectEncrypt(key, plain, context);
-            SecureCell.TokenProtect java = SecureCell.tokenProtectWithKey(SymmetricKey.fromBytes(key));
+            SecureCell.TokenProtect java =
+                    SecureCell.tokenProtectWithKey(SymmetricKey.fromBytes(key));
             assertThat(java.decrypt(cell.data(), cell.token(), context))
-                    .as(random.describe("Wasm token protect -> Java, " + plain.length + " bytes", i)).isEqualTo(plain);
+                    .as(
+                            random.describe(
+                                    "Wasm token protect -> Java, " + plain.length + " bytes", i))
+                    .isEqualTo(plain);
         }
     }
 
@@ -176,19 +198,24 @@ class SecureCellInteropTest {
             byte[] key = random.symmetricKey();
             byte[] plain = random.bytes(random.messageLength(256));
             byte[] context = random.optionalContext();
-            SecureCell.TokenProtect java = SecureCell.tokenProtectWithKey(SymmetricKey.fromBytes(key));
+            SecureCell.TokenProtect java =
+                    SecureCell.tokenProtectWithKey(SymmetricKey.fromBytes(key));
             SecureCellData fromJava = java.encrypt(plain, context);
             boolean flipToken = random.coin();
             byte[] data = flipToken ? fromJava.data() : random.flipOneBit(fromJava.data());
             byte[] token = flipToken ? random.flipOneBit(fromJava.token()) : fromJava.token();
-            assertThatThrownBy(() -> wasm.tokenProtectDecrypt(key, data, token, context),
-                    "%s", random.describe("tampered Java token protect", i))
+            assertThatThrownBy(
+                            () -> wasm.tokenProtectDecrypt(key, data, token, context),
+                            "%s",
+                            random.describe("tampered Java token protect", i))
                     .isInstanceOf(WasmThemisException.class);
             TokenProtected fromWasm = wasm.tokenProtectEncrypt(key, plain, context);
             byte[] wasmData = flipToken ? fromWasm.data() : random.flipOneBit(fromWasm.data());
             byte[] wasmToken = flipToken ? random.flipOneBit(fromWasm.token()) : fromWasm.token();
-            assertThatThrownBy(() -> java.decrypt(wasmData, wasmToken, context),
-                    "%s", random.describe("tampered Wasm token protect", i))
+            assertThatThrownBy(
+                            () -> java.decrypt(wasmData, wasmToken, context),
+                            "%s",
+                            random.describe("tampered Wasm token protect", i))
                     .isInstanceOf(SecureCellException.class);
         }
     }
@@ -201,12 +228,15 @@ class SecureCellInteropTest {
             byte[] key = random.symmetricKey();
             byte[] plain = random.bytes(random.messageLength(MAX_MESSAGE));
             byte[] context = random.context();
-            SecureCell.ContextImprint java = SecureCell.contextImprintWithKey(SymmetricKey.fromBytes(key));
+            SecureCell.ContextImprint java =
+                    SecureCell.contextImprintWithKey(SymmetricKey.fromBytes(key));
             byte[] fromJava = java.encrypt(plain, context);
             byte[] fromWasm = wasm.contextImprintEncrypt(key, plain, context);
             String what = random.describe("Context Imprint, " + plain.length + " bytes", i);
             assertThat(fromJava).as(what).isEqualTo(fromWasm);
-            assertThat(wasm.contextImprintDecrypt(key, fromJava, context)).as(what).isEqualTo(plain);
+            assertThat(wasm.contextImprintDecrypt(key, fromJava, context))
+                    .as(what)
+                    .isEqualTo(plain);
             assertThat(java.decrypt(fromWasm, context)).as(what).isEqualTo(plain);
         }
     }
@@ -218,10 +248,13 @@ class SecureCellInteropTest {
             byte[] plain = random.bytes(random.messageLength(512));
             byte[] encrypted = wasm.contextImprintEncrypt(key, plain, random.context());
             byte[] otherContext = random.context();
-            SecureCell.ContextImprint java = SecureCell.contextImprintWithKey(SymmetricKey.fromBytes(key));
+            SecureCell.ContextImprint java =
+                    SecureCell.contextImprintWithKey(SymmetricKey.fromBytes(key));
             byte[] fromJava = java.decrypt(encrypted, otherContext);
             String what = random.describe("Context Imprint decrypted with another context", i);
-            assertThat(fromJava).as(what).isEqualTo(wasm.contextImprintDecrypt(key, encrypted, otherContext));
+            assertThat(fromJava)
+                    .as(what)
+                    .isEqualTo(wasm.contextImprintDecrypt(key, encrypted, otherContext));
             assertThat(fromJava).as(what).isNotEqualTo(plain);
         }
     }

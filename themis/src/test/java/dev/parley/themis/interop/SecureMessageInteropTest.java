@@ -51,9 +51,16 @@ class SecureMessageInteropTest {
         for (int i = 0; i < CASES; i++) {
             Parties p = parties();
             byte[] plain = random.bytes(random.messageLength(MAX_MESSAGE));
-            byte[] encrypted = SecureMessage.encryption(p.java().privateKey(), p.wasmPublic()).encrypt(plain);
-            assertThat(wasm.messageDecrypt(p.wasm().privateKey(), p.java().publicKey().toByteArray(), encrypted))
-                    .as(random.describe("Java encrypt -> Wasm decrypt, " + plain.length + " bytes", i))
+            byte[] encrypted =
+                    SecureMessage.encryption(p.java().privateKey(), p.wasmPublic()).encrypt(plain);
+            assertThat(
+                            wasm.messageDecrypt(
+                                    p.wasm().privateKey(),
+                                    p.java().publicKey().toByteArray(),
+                                    encrypted))
+                    .as(
+                            random.describe(
+                                    "Java encrypt -> Wasm decrypt, " + plain.length + " bytes", i))
                     .isEqualTo(plain);
         }
     }
@@ -63,9 +70,15 @@ class SecureMessageInteropTest {
         for (int i = 0; i < CASES; i++) {
             Parties p = parties();
             byte[] plain = random.bytes(random.messageLength(MAX_MESSAGE));
-            byte[] encrypted = wasm.messageEncrypt(p.wasm().privateKey(), p.java().publicKey().toByteArray(), plain);
-            assertThat(SecureMessage.encryption(p.java().privateKey(), p.wasmPublic()).decrypt(encrypted))
-                    .as(random.describe("Wasm encrypt -> Java decrypt, " + plain.length + " bytes", i))
+            byte[] encrypted =
+                    wasm.messageEncrypt(
+                            p.wasm().privateKey(), p.java().publicKey().toByteArray(), plain);
+            assertThat(
+                            SecureMessage.encryption(p.java().privateKey(), p.wasmPublic())
+                                    .decrypt(encrypted))
+                    .as(
+                            random.describe(
+                                    "Wasm encrypt -> Java decrypt, " + plain.length + " bytes", i))
                     .isEqualTo(plain);
         }
     }
@@ -74,7 +87,10 @@ class SecureMessageInteropTest {
     void signedInJavaVerifiesInWasm() throws Exception {
         for (int i = 0; i < CASES; i++) {
             RawKeyPair w = wasm.generateKeyPair();
-            KeyPair signer = random.coin() ? KeyPair.generate() : KeyPair.of(PrivateKey.fromBytes(w.privateKey()));
+            KeyPair signer =
+                    random.coin()
+                            ? KeyPair.generate()
+                            : KeyPair.of(PrivateKey.fromBytes(w.privateKey()));
             byte[] plain = random.bytes(random.messageLength(MAX_MESSAGE));
             byte[] signed = SecureMessage.sign(plain, signer.privateKey());
             assertThat(wasm.verify(signer.publicKey().toByteArray(), signed))
@@ -103,12 +119,21 @@ class SecureMessageInteropTest {
             SecureMessage java = SecureMessage.encryption(p.java().privateKey(), p.wasmPublic());
             byte[] fromJava = random.flipOneBit(java.encrypt(plain));
             byte[] javaPublic = p.java().publicKey().toByteArray();
-            assertThatThrownBy(() -> wasm.messageDecrypt(p.wasm().privateKey(), javaPublic, fromJava),
-                    "%s", random.describe("tampered Java message", i))
+            assertThatThrownBy(
+                            () -> wasm.messageDecrypt(p.wasm().privateKey(), javaPublic, fromJava),
+                            "%s",
+                            random.describe("tampered Java message", i))
                     .isInstanceOf(WasmThemisException.class);
-            byte[] fromWasm = random.flipOneBit(
-                    wasm.messageEncrypt(p.wasm().privateKey(), p.java().publicKey().toByteArray(), plain));
-            assertThatThrownBy(() -> java.decrypt(fromWasm), "%s", random.describe("tampered Wasm message", i))
+            byte[] fromWasm =
+                    random.flipOneBit(
+                            wasm.messageEncrypt(
+                                    p.wasm().privateKey(),
+                                    p.java().publicKey().toByteArray(),
+                                    plain));
+            assertThatThrownBy(
+                            () -> java.decrypt(fromWasm),
+                            "%s",
+                            random.describe("tampered Wasm message", i))
                     .isInstanceOf(SecureMessageException.class);
         }
     }
@@ -119,15 +144,21 @@ class SecureMessageInteropTest {
             RawKeyPair w = wasm.generateKeyPair();
             KeyPair java = KeyPair.generate();
             byte[] plain = random.bytes(random.messageLength(512));
-            // from byte 1: Themis ignores byte 0 (see wasmThemisIgnoresTheFirstByteOfASignedMessage)
-            byte[] fromJava = random.flipOneBitFrom(SecureMessage.sign(plain, java.privateKey()), 1);
-            assertThatThrownBy(() -> wasm.verify(java.publicKey().toByteArray(), fromJava),
-                    "%s", random.describe("tampered Java signature", i))
+            // from byte 1: Themis ignores byte 0 (see
+            // wasmThemisIgnoresTheFirstByteOfASignedMessage)
+            byte[] fromJava =
+                    random.flipOneBitFrom(SecureMessage.sign(plain, java.privateKey()), 1);
+            assertThatThrownBy(
+                            () -> wasm.verify(java.publicKey().toByteArray(), fromJava),
+                            "%s",
+                            random.describe("tampered Java signature", i))
                     .isInstanceOf(WasmThemisException.class);
             byte[] fromWasm = random.flipOneBit(wasm.sign(w.privateKey(), plain));
             PublicKey wasmPublic = PublicKey.fromBytes(w.publicKey());
-            assertThatThrownBy(() -> SecureMessage.verify(fromWasm, wasmPublic),
-                    "%s", random.describe("tampered Wasm signature", i))
+            assertThatThrownBy(
+                            () -> SecureMessage.verify(fromWasm, wasmPublic),
+                            "%s",
+                            random.describe("tampered Wasm signature", i))
                     .isInstanceOf(SecureMessageException.class);
         }
     }
@@ -141,8 +172,11 @@ class SecureMessageInteropTest {
         for (int bit = 0; bit < signed.length * 8; bit++) {
             byte[] mutated = signed.clone();
             mutated[bit / 8] ^= (byte) (1 << (bit % 8));
-            assertThatThrownBy(() -> SecureMessage.verify(mutated, wasmPublic),
-                    "Wasm-signed message with bit %d flipped", bit).isInstanceOf(SecureMessageException.class);
+            assertThatThrownBy(
+                            () -> SecureMessage.verify(mutated, wasmPublic),
+                            "Wasm-signed message with bit %d flipped",
+                            bit)
+                    .isInstanceOf(SecureMessageException.class);
         }
     }
 
@@ -155,15 +189,17 @@ class SecureMessageInteropTest {
         int rTag = 12 + plain.length + 2; // header, message, then DER SEQUENCE tag and length
         assertThat(signed[rTag]).as("DER INTEGER tag of r").isEqualTo((byte) 0x02);
         signed[rTag] = 0x0a; // ENUMERATED
-        assertThatThrownBy(() -> wasm.verify(w.publicKey(), signed)).isInstanceOf(WasmThemisException.class);
+        assertThatThrownBy(() -> wasm.verify(w.publicKey(), signed))
+                .isInstanceOf(WasmThemisException.class);
         PublicKey wasmPublic = PublicKey.fromBytes(w.publicKey());
-        assertThatThrownBy(() -> SecureMessage.verify(signed, wasmPublic)).isInstanceOf(SecureMessageException.class);
+        assertThatThrownBy(() -> SecureMessage.verify(signed, wasmPublic))
+                .isInstanceOf(SecureMessageException.class);
     }
 
     /**
-     * Documents a Themis leniency: the low byte of a signed message's type tag (LE32 0x26040620,
-     * on the wire {@code 20 26 04 26}) is not checked by Themis's verify, and it is not covered by
-     * the signature. This implementation rejects such a message; nothing real produces one.
+     * Documents a Themis leniency: the low byte of a signed message's type tag (LE32 0x26040620, on
+     * the wire {@code 20 26 04 26}) is not checked by Themis's verify, and it is not covered by the
+     * signature. This implementation rejects such a message; nothing real produces one.
      */
     @Test
     void wasmThemisIgnoresTheFirstByteOfASignedMessageWhileJavaRejectsIt() throws Exception {
@@ -173,7 +209,8 @@ class SecureMessageInteropTest {
         assertThat(signed[0]).isEqualTo((byte) 0x20);
         signed[0] = 0x21;
         assertThat(wasm.verify(java.publicKey().toByteArray(), signed)).isEqualTo(plain);
-        assertThatThrownBy(() -> SecureMessage.verify(signed, java.publicKey())).isInstanceOf(SecureMessageException.class);
+        assertThatThrownBy(() -> SecureMessage.verify(signed, java.publicKey()))
+                .isInstanceOf(SecureMessageException.class);
     }
 
     @Test
@@ -181,11 +218,22 @@ class SecureMessageInteropTest {
         Parties p = parties();
         KeyPair stranger = KeyPair.generate();
         byte[] plain = random.bytes(100);
-        byte[] fromWasm = wasm.messageEncrypt(p.wasm().privateKey(), p.java().publicKey().toByteArray(), plain);
-        assertThatThrownBy(() -> SecureMessage.encryption(stranger.privateKey(), p.wasmPublic()).decrypt(fromWasm))
+        byte[] fromWasm =
+                wasm.messageEncrypt(
+                        p.wasm().privateKey(), p.java().publicKey().toByteArray(), plain);
+        assertThatThrownBy(
+                        () ->
+                                SecureMessage.encryption(stranger.privateKey(), p.wasmPublic())
+                                        .decrypt(fromWasm))
                 .isInstanceOf(SecureMessageException.class);
-        byte[] fromJava = SecureMessage.encryption(p.java().privateKey(), p.wasmPublic()).encrypt(plain);
-        assertThatThrownBy(() -> wasm.messageDecrypt(p.wasm().privateKey(), stranger.publicKey().toByteArray(), fromJava))
+        byte[] fromJava =
+                SecureMessage.encryption(p.java().privateKey(), p.wasmPublic()).encrypt(plain);
+        assertThatThrownBy(
+                        () ->
+                                wasm.messageDecrypt(
+                                        p.wasm().privateKey(),
+                                        stranger.publicKey().toByteArray(),
+                                        fromJava))
                 .isInstanceOf(WasmThemisException.class);
         byte[] signedByWasm = wasm.sign(p.wasm().privateKey(), plain);
         assertThatThrownBy(() -> SecureMessage.verify(signedByWasm, stranger.publicKey()))

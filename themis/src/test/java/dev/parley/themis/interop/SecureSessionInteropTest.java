@@ -24,17 +24,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Secure Session between this implementation and WasmThemis, live: full handshakes with either
- * side as client, then traffic both ways with strict anti-replay on, plus the rejections that
- * matter (replays, unknown ids, forged keys, tampered frames).
+ * Secure Session between this implementation and WasmThemis, live: full handshakes with either side
+ * as client, then traffic both ways with strict anti-replay on, plus the rejections that matter
+ * (replays, unknown ids, forged keys, tampered frames).
  */
 class SecureSessionInteropTest {
     private static final byte[] JAVA_ID = utf8("java@parley.test");
     private static final byte[] WASM_ID = utf8("wasm-themis@parley.test");
     private static final int ROUNDS = 25;
     private static final int MAX_MESSAGE = 10_000;
+
     /** Data message bytes 16..19: IV bytes 12..15, not part of the GCM nonce, not authenticated. */
     private static final int UNUSED_IV_FROM = 16;
+
     private static final int UNUSED_IV_TO = 20;
 
     private static WasmThemisPeer wasm;
@@ -67,16 +69,20 @@ class SecureSessionInteropTest {
     /** A strict Java session that knows only the Wasm peer. */
     private SecureSession javaSession() {
         PeerKeyResolver resolver = id -> Arrays.equals(id, WASM_ID) ? wasmPublic : null;
-        return SecureSession.builder(JAVA_ID, javaKeys.privateKey(), resolver).strictReplayProtection(true).build();
+        return SecureSession.builder(JAVA_ID, javaKeys.privateKey(), resolver)
+                .strictReplayProtection(true)
+                .build();
     }
 
     /** A Wasm session that knows only the Java peer (by the given key). */
     private WasmSession wasmSession(byte[] javaPublicKey) {
-        return wasm.newSession(WASM_ID, wasmKeys.privateKey(), List.of(new KnownPeer(JAVA_ID, javaPublicKey)));
+        return wasm.newSession(
+                WASM_ID, wasmKeys.privateKey(), List.of(new KnownPeer(JAVA_ID, javaPublicKey)));
     }
 
     /** Java client, Wasm server: m1..m4 with the exact Themis message flow. */
-    private static void handshakeWithJavaClient(SecureSession java, WasmSession server) throws Exception {
+    private static void handshakeWithJavaClient(SecureSession java, WasmSession server)
+            throws Exception {
         byte[] m2 = server.negotiate(java.connectRequest());
         assertThat(m2).as("m2").isNotEmpty();
         assertThat(server.isEstablished()).isFalse();
@@ -89,7 +95,8 @@ class SecureSessionInteropTest {
     }
 
     /** Wasm client, Java server. */
-    private static void handshakeWithWasmClient(WasmSession client, SecureSession java) throws Exception {
+    private static void handshakeWithWasmClient(WasmSession client, SecureSession java)
+            throws Exception {
         UnwrapResult m2 = java.unwrap(client.connectRequest());
         assertThat(m2.type()).isEqualTo(UnwrapResult.Type.PROTOCOL_DATA);
         byte[] m3 = client.negotiate(m2.data());
@@ -109,7 +116,8 @@ class SecureSessionInteropTest {
             for (int k = 0; k < burst; k++, sent++) {
                 byte[] plain = random.bytes(size(sent));
                 assertThat(peer.unwrap(java.wrap(plain)))
-                        .as(random.describe("Java -> Wasm, " + plain.length + " bytes", sent)).isEqualTo(plain);
+                        .as(random.describe("Java -> Wasm, " + plain.length + " bytes", sent))
+                        .isEqualTo(plain);
             }
             for (int k = 0; k < burst; k++, sent++) {
                 byte[] plain = random.bytes(size(sent));
@@ -176,11 +184,14 @@ class SecureSessionInteropTest {
                 byte[] plain = random.bytes(random.between(1, 300));
                 String what = random.describe("session " + i, n);
                 assertThat(wasms.get(i).unwrap(javas.get(i).wrap(plain))).as(what).isEqualTo(plain);
-                assertThat(javas.get(i).unwrap(wasms.get(i).wrap(plain)).data()).as(what).isEqualTo(plain);
+                assertThat(javas.get(i).unwrap(wasms.get(i).wrap(plain)).data())
+                        .as(what)
+                        .isEqualTo(plain);
             }
             // a frame for one session is garbage to another
             byte[] forZero = javas.get(0).wrap(new byte[] {1});
-            assertThatThrownBy(() -> wasms.get(1).unwrap(forZero)).isInstanceOf(WasmThemisException.class);
+            assertThatThrownBy(() -> wasms.get(1).unwrap(forZero))
+                    .isInstanceOf(WasmThemisException.class);
         } finally {
             wasms.forEach(WasmSession::close);
         }
@@ -195,15 +206,20 @@ class SecureSessionInteropTest {
 
             byte[] fromWasm = server.wrap(utf8("pay 10 coins"));
             assertThat(java.unwrap(fromWasm).data()).isEqualTo(utf8("pay 10 coins"));
-            assertThatThrownBy(() -> java.unwrap(fromWasm)).isInstanceOf(ReplayedMessageException.class);
+            assertThatThrownBy(() -> java.unwrap(fromWasm))
+                    .isInstanceOf(ReplayedMessageException.class);
             byte[] next = server.wrap(utf8("still fine"));
-            assertThat(java.unwrap(next).data()).as("session survives a rejected replay").isEqualTo(utf8("still fine"));
+            assertThat(java.unwrap(next).data())
+                    .as("session survives a rejected replay")
+                    .isEqualTo(utf8("still fine"));
 
             // Themis itself only checks that the sequence number is near the last one: the
             // replay is delivered twice. This is why Parley adds strict anti-replay.
             byte[] fromJava = java.wrap(utf8("pay 10 coins"));
             assertThat(server.unwrap(fromJava)).isEqualTo(utf8("pay 10 coins"));
-            assertThat(server.unwrap(fromJava)).as("WasmThemis accepts the replay").isEqualTo(utf8("pay 10 coins"));
+            assertThat(server.unwrap(fromJava))
+                    .as("WasmThemis accepts the replay")
+                    .isEqualTo(utf8("pay 10 coins"));
         }
     }
 
@@ -211,8 +227,10 @@ class SecureSessionInteropTest {
     void withoutStrictReplayProtectionJavaAcceptsAReplayLikeThemis() throws Exception {
         wasmKeys();
         PeerKeyResolver resolver = id -> Arrays.equals(id, WASM_ID) ? wasmPublic : null;
-        SecureSession lenient = SecureSession.builder(JAVA_ID, javaKeys.privateKey(), resolver)
-                .strictReplayProtection(false).build();
+        SecureSession lenient =
+                SecureSession.builder(JAVA_ID, javaKeys.privateKey(), resolver)
+                        .strictReplayProtection(false)
+                        .build();
         try (WasmSession client = wasmSession(javaKeys.publicKey().toByteArray())) {
             handshakeWithWasmClient(client, lenient);
             byte[] frame = client.wrap(utf8("again"));
@@ -227,7 +245,8 @@ class SecureSessionInteropTest {
         SecureSession java = SecureSession.create(JAVA_ID, javaKeys.privateKey(), id -> null);
         try (WasmSession client = wasmSession(javaKeys.publicKey().toByteArray())) {
             byte[] m1 = client.connectRequest();
-            assertThatThrownBy(() -> java.unwrap(m1)).isInstanceOf(SecureSessionException.class)
+            assertThatThrownBy(() -> java.unwrap(m1))
+                    .isInstanceOf(SecureSessionException.class)
                     .isNotInstanceOf(ReplayedMessageException.class);
             assertThat(java.state()).isEqualTo(SecureSession.State.IDLE);
         }
@@ -237,12 +256,21 @@ class SecureSessionInteropTest {
     void wasmServerRejectsAJavaClientItDoesNotKnow() throws Exception {
         wasmKeys();
         SecureSession java = javaSession();
-        try (WasmSession server = wasm.newSession(WASM_ID, wasmKeys.privateKey(),
-                List.of(new KnownPeer(utf8("someone-else"), javaKeys.publicKey().toByteArray())))) {
+        try (WasmSession server =
+                wasm.newSession(
+                        WASM_ID,
+                        wasmKeys.privateKey(),
+                        List.of(
+                                new KnownPeer(
+                                        utf8("someone-else"),
+                                        javaKeys.publicKey().toByteArray())))) {
             byte[] m1 = java.connectRequest();
             assertThatThrownBy(() -> server.negotiate(m1))
-                    .isInstanceOfSatisfying(WasmThemisException.class,
-                            e -> assertThat(e.code()).isEqualTo(WasmThemisException.PEER_KEY_LOOKUP_FAILED));
+                    .isInstanceOfSatisfying(
+                            WasmThemisException.class,
+                            e ->
+                                    assertThat(e.code())
+                                            .isEqualTo(WasmThemisException.PEER_KEY_LOOKUP_FAILED));
         }
     }
 
@@ -250,7 +278,8 @@ class SecureSessionInteropTest {
     void wasmServerRejectsAJavaClientSigningWithTheWrongKey() throws Exception {
         wasmKeys();
         SecureSession java = javaSession();
-        byte[] registered = KeyPair.generate().publicKey().toByteArray(); // not the key Java signs with
+        byte[] registered =
+                KeyPair.generate().publicKey().toByteArray(); // not the key Java signs with
         try (WasmSession server = wasmSession(registered)) {
             byte[] m1 = java.connectRequest();
             assertThatThrownBy(() -> server.negotiate(m1)).isInstanceOf(WasmThemisException.class);
@@ -261,8 +290,11 @@ class SecureSessionInteropTest {
     void javaServerRejectsAWasmClientSigningWithTheWrongKey() throws Exception {
         wasmKeys();
         PublicKey notWasms = KeyPair.generate().publicKey();
-        SecureSession java = SecureSession.create(JAVA_ID, javaKeys.privateKey(),
-                id -> Arrays.equals(id, WASM_ID) ? notWasms : null);
+        SecureSession java =
+                SecureSession.create(
+                        JAVA_ID,
+                        javaKeys.privateKey(),
+                        id -> Arrays.equals(id, WASM_ID) ? notWasms : null);
         try (WasmSession client = wasmSession(javaKeys.publicKey().toByteArray())) {
             byte[] m1 = client.connectRequest();
             assertThatThrownBy(() -> java.unwrap(m1)).isInstanceOf(SecureSessionException.class);
@@ -270,9 +302,9 @@ class SecureSessionInteropTest {
     }
 
     /**
-     * Documents a Themis quirk both sides share: the data message IV field is 16 bytes but only
-     * the first 12 are the GCM nonce, so bytes 16..19 of a frame are not authenticated. A frame
-     * with them changed is the same message; Java's strict anti-replay still delivers it once.
+     * Documents a Themis quirk both sides share: the data message IV field is 16 bytes but only the
+     * first 12 are the GCM nonce, so bytes 16..19 of a frame are not authenticated. A frame with
+     * them changed is the same message; Java's strict anti-replay still delivers it once.
      */
     @Test
     void unusedIvBytesAreIgnoredByBothSidesLikeThemis() throws Exception {
@@ -287,7 +319,8 @@ class SecureSessionInteropTest {
             byte[] altered = fromWasm.clone();
             altered[UNUSED_IV_TO - 1] ^= (byte) 0x80;
             assertThat(java.unwrap(altered).data()).isEqualTo(utf8("hi"));
-            assertThatThrownBy(() -> java.unwrap(fromWasm)).isInstanceOf(ReplayedMessageException.class);
+            assertThatThrownBy(() -> java.unwrap(fromWasm))
+                    .isInstanceOf(ReplayedMessageException.class);
         }
     }
 
@@ -299,12 +332,21 @@ class SecureSessionInteropTest {
             handshakeWithWasmClient(client, java);
             for (int i = 0; i < 10; i++) {
                 byte[] plain = random.bytes(random.between(1, 200));
-                // bytes 16..19 (IV bytes Themis ignores) excluded: see unusedIvBytesAreIgnoredByBothSidesLikeThemis
-                byte[] fromWasm = random.flipOneBitOutside(client.wrap(plain), UNUSED_IV_FROM, UNUSED_IV_TO);
-                assertThatThrownBy(() -> java.unwrap(fromWasm), "%s", random.describe("tampered Wasm frame", i))
+                // bytes 16..19 (IV bytes Themis ignores) excluded: see
+                // unusedIvBytesAreIgnoredByBothSidesLikeThemis
+                byte[] fromWasm =
+                        random.flipOneBitOutside(client.wrap(plain), UNUSED_IV_FROM, UNUSED_IV_TO);
+                assertThatThrownBy(
+                                () -> java.unwrap(fromWasm),
+                                "%s",
+                                random.describe("tampered Wasm frame", i))
                         .isInstanceOf(SecureSessionException.class);
-                byte[] fromJava = random.flipOneBitOutside(java.wrap(plain), UNUSED_IV_FROM, UNUSED_IV_TO);
-                assertThatThrownBy(() -> client.unwrap(fromJava), "%s", random.describe("tampered Java frame", i))
+                byte[] fromJava =
+                        random.flipOneBitOutside(java.wrap(plain), UNUSED_IV_FROM, UNUSED_IV_TO);
+                assertThatThrownBy(
+                                () -> client.unwrap(fromJava),
+                                "%s",
+                                random.describe("tampered Java frame", i))
                         .isInstanceOf(WasmThemisException.class);
                 // each lost frame used up a sequence number; the next good one still gets through
                 // (a run of more than 8 lost frames would not: Themis's window is that small)

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON reader for test vectors and the WasmThemis peer's replies (test scope only).
- * Objects become {@code Map<String, Object>}, arrays {@code List<Object>}, numbers {@code Long}
- * or {@code Double}.
+ * A small JSON reader for test vectors and the WasmThemis peer's replies (test scope only). Objects
+ * become {@code Map<String, Object>}, arrays {@code List<Object>}, numbers {@code Long} or {@code
+ * Double}.
  */
 public final class Json {
     private final String s;
@@ -47,11 +47,21 @@ public final class Json {
             sb.append('"');
             for (char c : ((String) v).toCharArray()) {
                 switch (c) {
-                    case '"': sb.append("\\\""); break;
-                    case '\\': sb.append("\\\\"); break;
-                    case '\n': sb.append("\\n"); break;
-                    case '\r': sb.append("\\r"); break;
-                    case '\t': sb.append("\\t"); break;
+                    case '"':
+                        sb.append("\\\"");
+                        break;
+                    case '\\':
+                        sb.append("\\\\");
+                        break;
+                    case '\n':
+                        sb.append("\\n");
+                        break;
+                    case '\r':
+                        sb.append("\\r");
+                        break;
+                    case '\t':
+                        sb.append("\\t");
+                        break;
                     default:
                         if (c < 0x20) {
                             sb.append(String.format("\\u%04x", (int) c));
@@ -94,13 +104,23 @@ public final class Json {
         ws();
         char c = s.charAt(i);
         switch (c) {
-            case '{': return obj();
-            case '[': return arr();
-            case '"': return str();
-            case 't': expect("true"); return Boolean.TRUE;
-            case 'f': expect("false"); return Boolean.FALSE;
-            case 'n': expect("null"); return null;
-            default: return num();
+            case '{':
+                return obj();
+            case '[':
+                return arr();
+            case '"':
+                return str();
+            case 't':
+                expect("true");
+                return Boolean.TRUE;
+            case 'f':
+                expect("false");
+                return Boolean.FALSE;
+            case 'n':
+                expect("null");
+                return null;
+            default:
+                return num();
         }
     }
 
@@ -161,13 +181,27 @@ public final class Json {
             if (c == '\\') {
                 char e = s.charAt(i++);
                 switch (e) {
-                    case 'n': sb.append('\n'); break;
-                    case 'r': sb.append('\r'); break;
-                    case 't': sb.append('\t'); break;
-                    case 'b': sb.append('\b'); break;
-                    case 'f': sb.append('\f'); break;
-                    case 'u': sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16)); i += 4; break;
-                    default: sb.append(e);
+                    case 'n':
+                        sb.append('\n');
+                        break;
+                    case 'r':
+                        sb.append('\r');
+                        break;
+                    case 't':
+                        sb.append('\t');
+                        break;
+                    case 'b':
+                        sb.append('\b');
+                        break;
+                    case 'f':
+                        sb.append('\f');
+                        break;
+                    case 'u':
+                        sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+                        i += 4;
+                        break;
+                    default:
+                        sb.append(e);
                 }
             } else {
                 sb.append(c);

@@ -49,8 +49,11 @@ final class PeerJson {
                 }
                 first = false;
                 Base64.Encoder enc = Base64.getEncoder();
-                b.append('"').append(enc.encodeToString(e.getKey())).append("\":\"")
-                        .append(enc.encodeToString(e.getValue())).append('"');
+                b.append('"')
+                        .append(enc.encodeToString(e.getKey()))
+                        .append("\":\"")
+                        .append(enc.encodeToString(e.getValue()))
+                        .append('"');
             }
             b.append('}');
             return this;
@@ -94,7 +97,8 @@ final class PeerJson {
         try {
             parsed = Json.parse(text);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("peer reply is not JSON (" + e.getMessage() + "): " + excerpt(text), e);
+            throw new IllegalArgumentException(
+                    "peer reply is not JSON (" + e.getMessage() + "): " + excerpt(text), e);
         }
         if (!(parsed instanceof Map<?, ?> map)) {
             throw new IllegalArgumentException("peer reply is not a JSON object: " + excerpt(text));

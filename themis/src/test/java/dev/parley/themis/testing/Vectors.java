@@ -10,8 +10,7 @@ import java.util.Map;
 
 /** Loads the WasmThemis test vectors copied into test resources under {@code /vectors}. */
 public final class Vectors {
-    private Vectors() {
-    }
+    private Vectors() {}
 
     public static Map<String, Object> load(String name) {
         try (InputStream in = Vectors.class.getResourceAsStream("/vectors/" + name)) {

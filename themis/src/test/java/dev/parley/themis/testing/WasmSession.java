@@ -26,8 +26,8 @@ public final class WasmSession implements AutoCloseable {
     }
 
     /**
-     * Processes one handshake message from the peer and returns the reply to send back, or an
-     * empty array when there is nothing to send (the client after the last message).
+     * Processes one handshake message from the peer and returns the reply to send back, or an empty
+     * array when there is nothing to send (the client after the last message).
      */
     public byte[] negotiate(byte[] message) {
         Map<String, Object> r = peer.call(command("ss_negotiate").bytes("data", message));

@@ -34,8 +34,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Where the peer lives: system property {@value #PEER_DIR_PROPERTY} (set by the parent pom's
  * surefire configuration), otherwise the first {@code testing/wasm-peer} found walking up from the
- * working directory. The Node executable is {@code node} on the PATH unless system property
- * {@value #NODE_PROPERTY} names another.
+ * working directory. The Node executable is {@code node} on the PATH unless system property {@value
+ * #NODE_PROPERTY} names another.
  *
  * <p>Thread-safe (commands are serialised), but meant for one test class at a time. Close it:
  * {@link #close()} ends the Node process and the threads that read its output.
@@ -47,6 +47,7 @@ public final class WasmThemisPeer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration EXIT_GRACE = Duration.ofSeconds(5);
     private static final int STDERR_LINES_KEPT = 40;
+
     /** Marks the end of the peer's stdout in {@link #lines}. */
     private static final String END_OF_OUTPUT = new String("<end of output>");
 
@@ -97,15 +98,22 @@ public final class WasmThemisPeer implements AutoCloseable {
         try {
             process = new ProcessBuilder(node, "peer.js").directory(dir.toFile()).start();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run Node (" + node + "), needed for the WasmThemis "
-                    + "interop tests: install Node 20 (scripts/install-test-deps) or set -D"
-                    + NODE_PROPERTY + "=/path/to/node: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot run Node ("
+                            + node
+                            + "), needed for the WasmThemis "
+                            + "interop tests: install Node 20 (scripts/install-test-deps) or set -D"
+                            + NODE_PROPERTY
+                            + "=/path/to/node: "
+                            + e.getMessage(),
+                    e);
         }
         WasmThemisPeer peer = new WasmThemisPeer(process, replyTimeout);
         try {
             Map<String, Object> ready = peer.awaitReply("start-up", START_TIMEOUT);
             if (!Boolean.TRUE.equals(ready.get("ready"))) {
-                throw new IllegalStateException("WasmThemis peer did not start: " + ready + peer.stderrReport());
+                throw new IllegalStateException(
+                        "WasmThemis peer did not start: " + ready + peer.stderrReport());
             }
             return peer;
         } catch (RuntimeException e) {
@@ -132,18 +140,25 @@ public final class WasmThemisPeer implements AutoCloseable {
                 return candidate;
             }
         }
-        throw new IllegalStateException("cannot find testing/wasm-peer above " + start
-                + "; set -D" + PEER_DIR_PROPERTY + "=<repo>/testing/wasm-peer");
+        throw new IllegalStateException(
+                "cannot find testing/wasm-peer above "
+                        + start
+                        + "; set -D"
+                        + PEER_DIR_PROPERTY
+                        + "=<repo>/testing/wasm-peer");
     }
 
     private static Path checkInstalled(Path peerDir) {
         Path dir = peerDir.toAbsolutePath().normalize();
         if (!Files.isRegularFile(dir.resolve("peer.js"))) {
-            throw new IllegalStateException("no peer.js in " + dir + " (-D" + PEER_DIR_PROPERTY + ")");
+            throw new IllegalStateException(
+                    "no peer.js in " + dir + " (-D" + PEER_DIR_PROPERTY + ")");
         }
         if (!Files.isRegularFile(dir.resolve("node_modules/wasm-themis/dist/libthemis.wasm"))) {
-            throw new IllegalStateException("WasmThemis is not installed in " + dir
-                    + ": run `npm ci` there (or scripts/install-test-deps). The interop tests need it.");
+            throw new IllegalStateException(
+                    "WasmThemis is not installed in "
+                            + dir
+                            + ": run `npm ci` there (or scripts/install-test-deps). The interop tests need it.");
         }
         return dir;
     }
@@ -159,67 +174,101 @@ public final class WasmThemisPeer implements AutoCloseable {
 
     /** Seal mode with a symmetric key; {@code context} may be null (none). */
     public byte[] sealEncrypt(byte[] key, byte[] message, byte[] context) {
-        return data(new PeerJson.Command("seal_encrypt").bytes("key", key).bytes("msg", message)
-                .optionalBytes("ctx", context));
+        return data(
+                new PeerJson.Command("seal_encrypt")
+                        .bytes("key", key)
+                        .bytes("msg", message)
+                        .optionalBytes("ctx", context));
     }
 
     public byte[] sealDecrypt(byte[] key, byte[] encrypted, byte[] context) {
-        return data(new PeerJson.Command("seal_decrypt").bytes("key", key).bytes("data", encrypted)
-                .optionalBytes("ctx", context));
+        return data(
+                new PeerJson.Command("seal_decrypt")
+                        .bytes("key", key)
+                        .bytes("data", encrypted)
+                        .optionalBytes("ctx", context));
     }
 
     /** Seal mode with a passphrase (UTF-8, as WasmThemis encodes string passphrases). */
     public byte[] sealEncryptWithPassphrase(String passphrase, byte[] message, byte[] context) {
-        return data(new PeerJson.Command("seal_pw_encrypt").bytes("pass", utf8(passphrase))
-                .bytes("msg", message).optionalBytes("ctx", context));
+        return data(
+                new PeerJson.Command("seal_pw_encrypt")
+                        .bytes("pass", utf8(passphrase))
+                        .bytes("msg", message)
+                        .optionalBytes("ctx", context));
     }
 
     public byte[] sealDecryptWithPassphrase(String passphrase, byte[] encrypted, byte[] context) {
-        return data(new PeerJson.Command("seal_pw_decrypt").bytes("pass", utf8(passphrase))
-                .bytes("data", encrypted).optionalBytes("ctx", context));
+        return data(
+                new PeerJson.Command("seal_pw_decrypt")
+                        .bytes("pass", utf8(passphrase))
+                        .bytes("data", encrypted)
+                        .optionalBytes("ctx", context));
     }
 
     public TokenProtected tokenProtectEncrypt(byte[] key, byte[] message, byte[] context) {
-        Map<String, Object> r = call(new PeerJson.Command("token_encrypt").bytes("key", key)
-                .bytes("msg", message).optionalBytes("ctx", context));
+        Map<String, Object> r =
+                call(
+                        new PeerJson.Command("token_encrypt")
+                                .bytes("key", key)
+                                .bytes("msg", message)
+                                .optionalBytes("ctx", context));
         return new TokenProtected(bytesField(r, "data"), bytesField(r, "token"));
     }
 
     public byte[] tokenProtectDecrypt(byte[] key, byte[] encrypted, byte[] token, byte[] context) {
-        return data(new PeerJson.Command("token_decrypt").bytes("key", key).bytes("data", encrypted)
-                .bytes("token", token).optionalBytes("ctx", context));
+        return data(
+                new PeerJson.Command("token_decrypt")
+                        .bytes("key", key)
+                        .bytes("data", encrypted)
+                        .bytes("token", token)
+                        .optionalBytes("ctx", context));
     }
 
     /** Context Imprint; WasmThemis requires a non-empty context. */
     public byte[] contextImprintEncrypt(byte[] key, byte[] message, byte[] context) {
-        return data(new PeerJson.Command("imprint_encrypt").bytes("key", key).bytes("msg", message)
-                .bytes("ctx", context));
+        return data(
+                new PeerJson.Command("imprint_encrypt")
+                        .bytes("key", key)
+                        .bytes("msg", message)
+                        .bytes("ctx", context));
     }
 
     public byte[] contextImprintDecrypt(byte[] key, byte[] encrypted, byte[] context) {
-        return data(new PeerJson.Command("imprint_decrypt").bytes("key", key).bytes("data", encrypted)
-                .bytes("ctx", context));
+        return data(
+                new PeerJson.Command("imprint_decrypt")
+                        .bytes("key", key)
+                        .bytes("data", encrypted)
+                        .bytes("ctx", context));
     }
 
     // ---- Secure Message ----
 
     public byte[] messageEncrypt(byte[] ownPrivateKey, byte[] peerPublicKey, byte[] message) {
-        return data(new PeerJson.Command("sm_encrypt").bytes("priv", ownPrivateKey)
-                .bytes("pub", peerPublicKey).bytes("msg", message));
+        return data(
+                new PeerJson.Command("sm_encrypt")
+                        .bytes("priv", ownPrivateKey)
+                        .bytes("pub", peerPublicKey)
+                        .bytes("msg", message));
     }
 
     public byte[] messageDecrypt(byte[] ownPrivateKey, byte[] peerPublicKey, byte[] encrypted) {
-        return data(new PeerJson.Command("sm_decrypt").bytes("priv", ownPrivateKey)
-                .bytes("pub", peerPublicKey).bytes("data", encrypted));
+        return data(
+                new PeerJson.Command("sm_decrypt")
+                        .bytes("priv", ownPrivateKey)
+                        .bytes("pub", peerPublicKey)
+                        .bytes("data", encrypted));
     }
 
     public byte[] sign(byte[] privateKey, byte[] message) {
-        return data(new PeerJson.Command("sm_sign").bytes("priv", privateKey).bytes("msg", message));
+        return data(
+                new PeerJson.Command("sm_sign").bytes("priv", privateKey).bytes("msg", message));
     }
 
     /** Returns the original message. */
     public byte[] verify(byte[] publicKey, byte[] signed) {
-        return data(new PeerJson.Command("sm_verify").bytes("pub", publicKey).bytes("data", signed));
+        return data(
+                new PeerJson.Command("sm_verify").bytes("pub", publicKey).bytes("data", signed));
     }
 
     // ---- Secure Session ----
@@ -233,8 +282,12 @@ public final class WasmThemisPeer implements AutoCloseable {
         for (KnownPeer p : knownPeers) {
             peers.put(p.id(), p.publicKey());
         }
-        Map<String, Object> r = call(new PeerJson.Command("ss_init").bytes("id", id)
-                .bytes("priv", privateKey).bytesMap("peers", peers));
+        Map<String, Object> r =
+                call(
+                        new PeerJson.Command("ss_init")
+                                .bytes("id", id)
+                                .bytes("priv", privateKey)
+                                .bytesMap("peers", peers));
         return new WasmSession(this, longField(r, "handle"));
     }
 
@@ -244,7 +297,9 @@ public final class WasmThemisPeer implements AutoCloseable {
         return bytesField(call(command), "data");
     }
 
-    /** Sends one command and returns its reply; error replies become {@link WasmThemisException}. */
+    /**
+     * Sends one command and returns its reply; error replies become {@link WasmThemisException}.
+     */
     synchronized Map<String, Object> call(PeerJson.Command command) {
         if (closed) {
             throw new IllegalStateException("WasmThemis peer is closed");
@@ -257,13 +312,20 @@ public final class WasmThemisPeer implements AutoCloseable {
             stdin.flush();
         } catch (IOException e) {
             close();
-            throw new IllegalStateException("cannot send " + name + " to the WasmThemis peer: "
-                    + e.getMessage() + stderrReport(), e);
+            throw new IllegalStateException(
+                    "cannot send "
+                            + name
+                            + " to the WasmThemis peer: "
+                            + e.getMessage()
+                            + stderrReport(),
+                    e);
         }
         Map<String, Object> reply = awaitReply(name, replyTimeout);
         if (reply.containsKey("error")) {
             Object code = reply.get("code");
-            throw new WasmThemisException(name, String.valueOf(reply.get("error")),
+            throw new WasmThemisException(
+                    name,
+                    String.valueOf(reply.get("error")),
                     code instanceof Long l ? l.intValue() : WasmThemisException.NOT_A_THEMIS_ERROR);
         }
         return reply;
@@ -281,33 +343,38 @@ public final class WasmThemisPeer implements AutoCloseable {
         if (line == null || line == END_OF_OUTPUT) {
             String why = line == null ? "no reply within " + timeout : "the peer exited";
             close();
-            throw new IllegalStateException("WasmThemis peer, " + what + ": " + why + stderrReport());
+            throw new IllegalStateException(
+                    "WasmThemis peer, " + what + ": " + why + stderrReport());
         }
         try {
             return PeerJson.parseObject(line);
         } catch (IllegalArgumentException e) {
             close();
-            throw new IllegalStateException("WasmThemis peer, " + what + ": " + e.getMessage() + stderrReport(), e);
+            throw new IllegalStateException(
+                    "WasmThemis peer, " + what + ": " + e.getMessage() + stderrReport(), e);
         }
     }
 
     private static byte[] bytesField(Map<String, Object> reply, String name) {
         if (!(reply.get(name) instanceof String s)) {
-            throw new IllegalStateException("WasmThemis reply lacks field " + name + ": " + reply.keySet());
+            throw new IllegalStateException(
+                    "WasmThemis reply lacks field " + name + ": " + reply.keySet());
         }
         return Base64.getDecoder().decode(s);
     }
 
     static long longField(Map<String, Object> reply, String name) {
         if (!(reply.get(name) instanceof Long l)) {
-            throw new IllegalStateException("WasmThemis reply lacks number " + name + ": " + reply.keySet());
+            throw new IllegalStateException(
+                    "WasmThemis reply lacks number " + name + ": " + reply.keySet());
         }
         return l;
     }
 
     static boolean booleanField(Map<String, Object> reply, String name) {
         if (!(reply.get(name) instanceof Boolean b)) {
-            throw new IllegalStateException("WasmThemis reply lacks boolean " + name + ": " + reply.keySet());
+            throw new IllegalStateException(
+                    "WasmThemis reply lacks boolean " + name + ": " + reply.keySet());
         }
         return b;
     }
@@ -321,7 +388,8 @@ public final class WasmThemisPeer implements AutoCloseable {
     }
 
     private void pump(InputStream in, boolean isStderr) {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        try (BufferedReader r =
+                new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
                 if (isStderr) {
                     synchronized (stderrTail) {
@@ -345,7 +413,9 @@ public final class WasmThemisPeer implements AutoCloseable {
 
     private String stderrReport() {
         synchronized (stderrTail) {
-            return stderrTail.isEmpty() ? "" : "\n--- peer stderr (last lines) ---\n" + String.join("\n", stderrTail);
+            return stderrTail.isEmpty()
+                    ? ""
+                    : "\n--- peer stderr (last lines) ---\n" + String.join("\n", stderrTail);
         }
     }
 

@@ -32,11 +32,18 @@ class WasmThemisPeerTest {
             byte[] sealed = peer.sealEncrypt(key, new byte[] {2, 3}, null);
             sealed[sealed.length - 1] ^= 1;
             assertThatThrownBy(() -> peer.sealDecrypt(key, sealed, null))
-                    .isInstanceOfSatisfying(WasmThemisException.class,
+                    .isInstanceOfSatisfying(
+                            WasmThemisException.class,
                             e -> assertThat(e.code()).isEqualTo(WasmThemisException.FAIL));
-            assertThatThrownBy(() -> peer.contextImprintEncrypt(new byte[] {1}, new byte[] {2}, new byte[0]))
-                    .isInstanceOfSatisfying(WasmThemisException.class,
-                            e -> assertThat(e.code()).isEqualTo(WasmThemisException.INVALID_PARAMETER));
+            assertThatThrownBy(
+                            () ->
+                                    peer.contextImprintEncrypt(
+                                            new byte[] {1}, new byte[] {2}, new byte[0]))
+                    .isInstanceOfSatisfying(
+                            WasmThemisException.class,
+                            e ->
+                                    assertThat(e.code())
+                                            .isEqualTo(WasmThemisException.INVALID_PARAMETER));
             // the peer survives errors
             assertThat(peer.generateKeyPair().publicKey()).hasSize(45);
         }
@@ -49,10 +56,17 @@ class WasmThemisPeerTest {
             WasmSession s = peer.newSession(new byte[] {'a'}, kp.privateKey(), List.of());
             s.close();
             assertThatThrownBy(s::connectRequest).isInstanceOf(IllegalStateException.class);
-            assertThatThrownBy(() -> peer.call(new PeerJson.Command("ss_wrap").number("handle", 999)
-                            .bytes("msg", new byte[] {1})))
-                    .isInstanceOfSatisfying(WasmThemisException.class,
-                            e -> assertThat(e.code()).isEqualTo(WasmThemisException.NOT_A_THEMIS_ERROR));
+            assertThatThrownBy(
+                            () ->
+                                    peer.call(
+                                            new PeerJson.Command("ss_wrap")
+                                                    .number("handle", 999)
+                                                    .bytes("msg", new byte[] {1})))
+                    .isInstanceOfSatisfying(
+                            WasmThemisException.class,
+                            e ->
+                                    assertThat(e.code())
+                                            .isEqualTo(WasmThemisException.NOT_A_THEMIS_ERROR));
         }
     }
 
@@ -76,7 +90,8 @@ class WasmThemisPeerTest {
     @Test
     void missingNodeFailsWithInstructions() {
         Path dir = WasmThemisPeer.locatePeerDirectory();
-        assertThatThrownBy(() -> WasmThemisPeer.start(dir, Duration.ofSeconds(5), "/nonexistent/node"))
+        assertThatThrownBy(
+                        () -> WasmThemisPeer.start(dir, Duration.ofSeconds(5), "/nonexistent/node"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("cannot run Node");
     }
@@ -86,26 +101,37 @@ class WasmThemisPeerTest {
         Path wasmDir = dir.resolve("node_modules/wasm-themis/dist");
         Files.createDirectories(wasmDir);
         Files.write(wasmDir.resolve("libthemis.wasm"), new byte[0]);
-        Files.writeString(dir.resolve("peer.js"), "console.error('broken peer'); process.exit(3);\n");
+        Files.writeString(
+                dir.resolve("peer.js"), "console.error('broken peer'); process.exit(3);\n");
         assertThatThrownBy(() -> WasmThemisPeer.start(dir, Duration.ofSeconds(5)))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("exited").hasMessageContaining("broken peer");
+                .hasMessageContaining("exited")
+                .hasMessageContaining("broken peer");
     }
 
     @Test
     void acceptsOnlyJsonObjectsAsReplies() {
         assertThat(PeerJson.parseObject("{\"a\":\"x\\u00e9\",\"b\":true,\"c\":-3,\"d\":null}"))
-                .containsEntry("a", "x\u00e9").containsEntry("b", true).containsEntry("c", -3L)
+                .containsEntry("a", "x\u00e9")
+                .containsEntry("b", true)
+                .containsEntry("c", -3L)
                 .containsEntry("d", null);
-        assertThatThrownBy(() -> PeerJson.parseObject("[1]")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> PeerJson.parseObject("{\"a\":1} x")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> PeerJson.parseObject("{\"a\":\"x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PeerJson.parseObject("[1]"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PeerJson.parseObject("{\"a\":1} x"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PeerJson.parseObject("{\"a\":\"x"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void commandsAreOneLineOfJsonWithBase64Fields() {
-        String line = new PeerJson.Command("ss_wrap").number("handle", 7).bytes("msg", new byte[] {(byte) 0xff, 0})
-                .optionalBytes("ctx", null).line();
+        String line =
+                new PeerJson.Command("ss_wrap")
+                        .number("handle", 7)
+                        .bytes("msg", new byte[] {(byte) 0xff, 0})
+                        .optionalBytes("ctx", null)
+                        .line();
         assertThat(line).isEqualTo("{\"cmd\":\"ss_wrap\",\"handle\":7,\"msg\":\"/wA=\"}");
         assertThat(Json.object(line)).containsEntry("handle", 7L);
     }

@@ -9,10 +9,10 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
- * Remembers the newest message id seen per room and, after a reconnect, works out what was
- * missed: it pages back through the room's history until it reaches the last id seen, holding
- * live messages of that room meanwhile, then releases missed and held messages once each, in id
- * order. I/O-free: it says which page to ask for next and which messages to deliver.
+ * Remembers the newest message id seen per room and, after a reconnect, works out what was missed:
+ * it pages back through the room's history until it reaches the last id seen, holding live messages
+ * of that room meanwhile, then releases missed and held messages once each, in id order. I/O-free:
+ * it says which page to ask for next and which messages to deliver.
  *
  * <p>Pages may arrive in any mix of "latest" and "before the oldest collected so far" (a join's
  * automatic replay can answer a request), so coverage is always [oldest collected, newest] and
@@ -23,10 +23,14 @@ import java.util.TreeMap;
 public final class CatchUp {
     /** Most history pages fetched per room per reconnect. */
     public static final int MAX_PAGES = 20;
+
     /** Most live messages held per room while catching up; beyond that catching up is abandoned. */
     public static final int MAX_HELD = 10_000;
 
-    /** What to do after a page: ask for the page before {@code beforeId}, or deliver {@code messages}. */
+    /**
+     * What to do after a page: ask for the page before {@code beforeId}, or deliver {@code
+     * messages}.
+     */
     public record Step(OptionalLong beforeId, List<ServerEvent.Message> messages) {
         public boolean done() {
             return beforeId.isEmpty();
@@ -52,8 +56,8 @@ public final class CatchUp {
     }
 
     /**
-     * Whether {@code room}'s position is known (a message was seen, or the room was seen empty),
-     * so that a reconnect can tell what was missed. Without it there is nothing to catch up from.
+     * Whether {@code room}'s position is known (a message was seen, or the room was seen empty), so
+     * that a reconnect can tell what was missed. Without it there is nothing to catch up from.
      */
     public boolean knows(String room) {
         return lastSeen.containsKey(room);
@@ -78,7 +82,10 @@ public final class CatchUp {
         return active.containsKey(room);
     }
 
-    /** Starts catching up {@code room} (whose position must be {@link #knows known}); the caller then asks for its latest page. */
+    /**
+     * Starts catching up {@code room} (whose position must be {@link #knows known}); the caller
+     * then asks for its latest page.
+     */
     public void begin(String room) {
         if (!knows(room)) {
             throw new IllegalStateException("nothing known to catch up from");
@@ -89,8 +96,8 @@ public final class CatchUp {
     /**
      * A live message arrived.
      *
-     * @return the messages to deliver now: itself, nothing (held, or already seen), or, if
-     *     holding overflowed, everything collected so far
+     * @return the messages to deliver now: itself, nothing (held, or already seen), or, if holding
+     *     overflowed, everything collected so far
      */
     public List<ServerEvent.Message> onLive(ServerEvent.Message m) {
         Room r = active.get(m.room());
@@ -110,7 +117,9 @@ public final class CatchUp {
         return List.of(m);
     }
 
-    /** A page answering a catch-up request for {@code room} that asked for {@code limit} messages. */
+    /**
+     * A page answering a catch-up request for {@code room} that asked for {@code limit} messages.
+     */
     public Step onPage(String room, ServerEvent.HistoryPage page, int limit) {
         Room r = active.get(room);
         if (r == null) {

@@ -14,19 +14,24 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Matches server answers to the requests that asked for them. I/O-free.
  *
- * <p>Messages carry a client message id: the {@code ack} or {@code error} naming it settles
- * their future. Other requests (join, leave, who, rooms, history) have no id; the server
- * answers each connection in order, so the oldest pending request of the matching kind and
- * room takes the answer, and an {@code error} without an id refuses the oldest pending request.
+ * <p>Messages carry a client message id: the {@code ack} or {@code error} naming it settles their
+ * future. Other requests (join, leave, who, rooms, history) have no id; the server answers each
+ * connection in order, so the oldest pending request of the matching kind and room takes the
+ * answer, and an {@code error} without an id refuses the oldest pending request.
  *
  * <p>Not thread-safe: call from the connection's single executor thread.
  */
 public final class RequestTracker {
     /** A request without a message id. */
-    public enum Kind { JOIN, LEAVE, WHO, ROOMS, HISTORY }
-
-    private record Query(Kind kind, String room, CompletableFuture<Object> future) {
+    public enum Kind {
+        JOIN,
+        LEAVE,
+        WHO,
+        ROOMS,
+        HISTORY
     }
+
+    private record Query(Kind kind, String room, CompletableFuture<Object> future) {}
 
     private final String self;
     private final Map<String, CompletableFuture<SendResult>> sends = new LinkedHashMap<>();
@@ -72,7 +77,9 @@ public final class RequestTracker {
             if (error.clientMsgId().isPresent()) {
                 CompletableFuture<SendResult> f = sends.remove(error.clientMsgId().get());
                 if (f != null) {
-                    f.complete(SendResult.rejected(error.clientMsgId().get(), error.code(), error.message()));
+                    f.complete(
+                            SendResult.rejected(
+                                    error.clientMsgId().get(), error.code(), error.message()));
                     return true;
                 }
                 return false;
@@ -80,7 +87,10 @@ public final class RequestTracker {
             if (queries.isEmpty()) {
                 return false;
             }
-            queries.remove(0).future().completeExceptionally(new RequestRejectedException(error.code(), error.message()));
+            queries.remove(0)
+                    .future()
+                    .completeExceptionally(
+                            new RequestRejectedException(error.code(), error.message()));
             return true;
         }
         if (event instanceof ServerEvent.Joined j && j.name().equals(self)) {

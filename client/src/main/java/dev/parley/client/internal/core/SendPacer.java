@@ -4,8 +4,8 @@ import java.util.function.LongSupplier;
 
 /**
  * A token bucket that keeps a client under the server's message rate limit (a server closes
- * connections that exceed it). I/O-free: the caller asks and, when refused, waits
- * {@link #nanosUntilNext()}.
+ * connections that exceed it). I/O-free: the caller asks and, when refused, waits {@link
+ * #nanosUntilNext()}.
  *
  * <p>Not thread-safe: use from the connection's event thread.
  */
@@ -16,7 +16,10 @@ public final class SendPacer {
     private double tokens;
     private long last;
 
-    /** @param perSecond sustained messages per second (positive); {@code burst} at most at once (≥ 1) */
+    /**
+     * @param perSecond sustained messages per second (positive); {@code burst} at most at once (≥
+     *     1)
+     */
     public SendPacer(double perSecond, int burst, LongSupplier nanoTime) {
         if (!(perSecond > 0) || burst < 1) {
             throw new IllegalArgumentException("perSecond must be positive and burst at least 1");

@@ -28,8 +28,8 @@ import java.util.Objects;
  *   binary wrap(JSON client event)      ──▶
  * </pre>
  *
- * The server's Secure Session id is {@code server}; the resolver returns the pinned server key
- * for that id only, so any other peer fails the handshake.
+ * The server's Secure Session id is {@code server}; the resolver returns the pinned server key for
+ * that id only, so any other peer fails the handshake.
  *
  * <p>Not thread-safe: one instance per socket, driven from one thread at a time.
  */
@@ -53,8 +53,11 @@ public final class SessionDriver {
         this.identity = Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(serverKey, "serverKey");
         this.output = Objects.requireNonNull(output, "output");
-        this.session = SecureSession.create(name.getBytes(StandardCharsets.UTF_8), identity.privateKey(),
-                peerId -> Arrays.equals(peerId, SERVER_ID) ? serverKey : null);
+        this.session =
+                SecureSession.create(
+                        name.getBytes(StandardCharsets.UTF_8),
+                        identity.privateKey(),
+                        peerId -> Arrays.equals(peerId, SERVER_ID) ? serverKey : null);
     }
 
     /** Sends the hello frame and the connect request. */
@@ -64,8 +67,12 @@ public final class SessionDriver {
         }
         started = true;
         // v2 sends the hello of v1 ("name:base64 key") as UTF-8 in a binary frame
-        output.sendBinary((name + ":" + Base64.getEncoder().encodeToString(identity.publicKey().toByteArray()))
-                .getBytes(StandardCharsets.UTF_8));
+        output.sendBinary(
+                (name
+                                + ":"
+                                + Base64.getEncoder()
+                                        .encodeToString(identity.publicKey().toByteArray()))
+                        .getBytes(StandardCharsets.UTF_8));
         output.sendBinary(session.connectRequest());
     }
 
@@ -77,8 +84,8 @@ public final class SessionDriver {
      * Processes one binary frame from the server.
      *
      * @return the event it carried, or null for a handshake message
-     * @throws SecureSessionException if the handshake fails (e.g. the server is not the pinned
-     *     key) or a message is not authentic or replayed
+     * @throws SecureSessionException if the handshake fails (e.g. the server is not the pinned key)
+     *     or a message is not authentic or replayed
      * @throws ProtocolException if an authentic message is not a valid server event
      */
     public ServerEvent onBinary(byte[] frame) throws SecureSessionException, ProtocolException {

@@ -23,32 +23,32 @@ public final class EntryCodec {
     private static final int VERSION = 1;
 
     /** The first record of a log: which server and conversation the file belongs to. */
-    public record Header(String server, String conversation) {
-    }
+    public record Header(String server, String conversation) {}
 
-    private EntryCodec() {
-    }
+    private EntryCodec() {}
 
     public static byte[] encodeHeader(Header h) {
-        return write(out -> {
-            out.writeByte(HEADER);
-            out.writeByte(VERSION);
-            out.writeUTF(h.server());
-            out.writeUTF(h.conversation());
-        });
+        return write(
+                out -> {
+                    out.writeByte(HEADER);
+                    out.writeByte(VERSION);
+                    out.writeUTF(h.server());
+                    out.writeUTF(h.conversation());
+                });
     }
 
     public static byte[] encodeEntry(HistoryEntry e) {
-        return write(out -> {
-            out.writeByte(ENTRY);
-            out.writeByte(VERSION);
-            out.writeByte(e.kind() == HistoryEntry.Kind.ROOM ? 0 : 1);
-            out.writeLong(e.id());
-            out.writeLong(e.timestamp());
-            out.writeUTF(e.from());
-            out.writeUTF(e.to());
-            out.writeUTF(e.text());
-        });
+        return write(
+                out -> {
+                    out.writeByte(ENTRY);
+                    out.writeByte(VERSION);
+                    out.writeByte(e.kind() == HistoryEntry.Kind.ROOM ? 0 : 1);
+                    out.writeLong(e.id());
+                    out.writeLong(e.timestamp());
+                    out.writeUTF(e.from());
+                    out.writeUTF(e.to());
+                    out.writeUTF(e.text());
+                });
     }
 
     public static Header decodeHeader(byte[] record) throws IOException {
@@ -71,8 +71,13 @@ public final class EntryCodec {
         long id = in.readLong();
         long ts = in.readLong();
         try {
-            return new HistoryEntry(kind == 0 ? HistoryEntry.Kind.ROOM : HistoryEntry.Kind.DIRECT, id, ts,
-                    in.readUTF(), in.readUTF(), in.readUTF());
+            return new HistoryEntry(
+                    kind == 0 ? HistoryEntry.Kind.ROOM : HistoryEntry.Kind.DIRECT,
+                    id,
+                    ts,
+                    in.readUTF(),
+                    in.readUTF(),
+                    in.readUTF());
         } catch (IllegalArgumentException e) {
             throw new IOException("invalid history entry");
         }
@@ -87,7 +92,8 @@ public final class EntryCodec {
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             w.write(out);
         } catch (IOException e) {
-            throw new IllegalArgumentException("history entry field too long"); // > 64 KiB of modified UTF-8
+            throw new IllegalArgumentException(
+                    "history entry field too long"); // > 64 KiB of modified UTF-8
         }
         return bytes.toByteArray();
     }

@@ -23,20 +23,22 @@ import java.util.Objects;
  *   context:= "parley-record-v1" || fileTag (32 bytes) || index (u64, big-endian, 0-based)
  * </pre>
  *
- * <p>The context binds every record to its file and position, so records cannot be swapped
- * between files or reordered. A torn tail (an incomplete length prefix, a length running past
- * the end of the file, or a last record that does not authenticate, as a crash can leave
- * zero-filled blocks) is ignored when reading and cut away before the next append; earlier
- * records are never touched. A record that fails to authenticate with more data after it is
- * not a crash but damage: {@link RecordLogCorruptedException}.
+ * <p>The context binds every record to its file and position, so records cannot be swapped between
+ * files or reordered. A torn tail (an incomplete length prefix, a length running past the end of
+ * the file, or a last record that does not authenticate, as a crash can leave zero-filled blocks)
+ * is ignored when reading and cut away before the next append; earlier records are never touched. A
+ * record that fails to authenticate with more data after it is not a crash but damage: {@link
+ * RecordLogCorruptedException}.
  *
  * <p>Not thread-safe: one instance per file, used from one thread at a time.
  */
 public final class RecordLog {
     /** Largest sealed record accepted; a chat record is a few KiB. */
     public static final int MAX_CELL_BYTES = 256 * 1024;
+
     private static final int LENGTH_BYTES = 4;
-    private static final byte[] CONTEXT_LABEL = "parley-record-v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CONTEXT_LABEL =
+            "parley-record-v1".getBytes(StandardCharsets.US_ASCII);
     public static final int FILE_TAG_BYTES = 32;
 
     private final Path file;
@@ -46,7 +48,12 @@ public final class RecordLog {
     private long goodLength;
     private boolean tornTail;
 
-    private RecordLog(Path file, SecureCell.Seal seal, byte[] fileTag, List<byte[]> records, long goodLength,
+    private RecordLog(
+            Path file,
+            SecureCell.Seal seal,
+            byte[] fileTag,
+            List<byte[]> records,
+            long goodLength,
             boolean tornTail) {
         this.file = file;
         this.seal = seal;
@@ -62,7 +69,8 @@ public final class RecordLog {
      * @throws RecordLogCorruptedException if a record other than the last fails to decrypt
      * @throws IOException if the file cannot be read
      */
-    public static RecordLog open(Path file, SecureCell.Seal seal, byte[] fileTag) throws IOException {
+    public static RecordLog open(Path file, SecureCell.Seal seal, byte[] fileTag)
+            throws IOException {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(seal, "seal");
         if (fileTag.length != FILE_TAG_BYTES) {
@@ -82,7 +90,9 @@ public final class RecordLog {
             }
             int length = ByteBuffer.wrap(data, pos, LENGTH_BYTES).getInt();
             int end = pos + LENGTH_BYTES + length;
-            if (length <= 0 || length > MAX_CELL_BYTES || length > data.length - pos - LENGTH_BYTES) {
+            if (length <= 0
+                    || length > MAX_CELL_BYTES
+                    || length > data.length - pos - LENGTH_BYTES) {
                 // a bad length is only excusable as the crash-torn end of the file
                 torn = true;
                 break;
@@ -95,8 +105,12 @@ public final class RecordLog {
                     torn = true;
                     break;
                 }
-                throw new RecordLogCorruptedException("record " + records.size() + " of " + file.getFileName()
-                        + " does not authenticate");
+                throw new RecordLogCorruptedException(
+                        "record "
+                                + records.size()
+                                + " of "
+                                + file.getFileName()
+                                + " does not authenticate");
             }
             pos = end;
         }
@@ -125,7 +139,8 @@ public final class RecordLog {
             throw new IllegalArgumentException("record too large");
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        try (FileChannel ch =
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             if (ch.size() != goodLength) {
                 ch.truncate(goodLength);
             }
@@ -144,6 +159,9 @@ public final class RecordLog {
 
     static byte[] context(byte[] fileTag, long index) {
         return ByteBuffer.allocate(CONTEXT_LABEL.length + fileTag.length + Long.BYTES)
-                .put(CONTEXT_LABEL).put(fileTag).putLong(index).array();
+                .put(CONTEXT_LABEL)
+                .put(fileTag)
+                .putLong(index)
+                .array();
     }
 }

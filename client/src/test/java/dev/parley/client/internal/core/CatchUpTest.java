@@ -13,7 +13,8 @@ class CatchUpTest {
     }
 
     private static ServerEvent.HistoryPage page(long from, long to, boolean hasMore) {
-        return new ServerEvent.HistoryPage("r", LongStream.rangeClosed(from, to).mapToObj(CatchUpTest::m).toList(), hasMore);
+        return new ServerEvent.HistoryPage(
+                "r", LongStream.rangeClosed(from, to).mapToObj(CatchUpTest::m).toList(), hasMore);
     }
 
     private static List<Long> ids(List<ServerEvent.Message> ms) {
@@ -55,7 +56,8 @@ class CatchUpTest {
         c.begin("r");
         CatchUp.Step first = c.onPage("r", page(6, 9, true), 4);
         assertThat(first.beforeId()).hasValue(6);
-        // the answer is the join replay (latest page) again, not the older page: keep going from the oldest
+        // the answer is the join replay (latest page) again, not the older page: keep going from
+        // the oldest
         CatchUp.Step again = c.onPage("r", page(6, 9, true), 4);
         assertThat(again.beforeId()).hasValue(6);
         CatchUp.Step done = c.onPage("r", page(2, 5, true), 4);

@@ -47,9 +47,13 @@ class RequestTrackerTest {
         t.addQuery(RequestTracker.Kind.JOIN, "dev", join);
         assertThat(t.onEvent(new ServerEvent.Joined("dev", "someone"))).isFalse();
         assertThat(join).isNotDone();
-        assertThat(t.onEvent(new ServerEvent.Joined("dev", "me"))).as("the listener hears it too").isFalse();
+        assertThat(t.onEvent(new ServerEvent.Joined("dev", "me")))
+                .as("the listener hears it too")
+                .isFalse();
         assertThat(join).isCompleted();
-        assertThat(t.onEvent(new ServerEvent.HistoryPage("dev", List.of(), false))).as("unasked page").isFalse();
+        assertThat(t.onEvent(new ServerEvent.HistoryPage("dev", List.of(), false)))
+                .as("unasked page")
+                .isFalse();
     }
 
     @Test

@@ -26,15 +26,24 @@ class SessionDriverTest {
     private final EventCodec codec = new EventCodec();
 
     private SecureSession serverFor(byte[] serverId, KeyPair keys) {
-        return SecureSession.create(serverId, keys.privateKey(),
-                id -> new String(id, StandardCharsets.UTF_8).equals("alice") ? client.publicKey() : null);
+        return SecureSession.create(
+                serverId,
+                keys.privateKey(),
+                id ->
+                        new String(id, StandardCharsets.UTF_8).equals("alice")
+                                ? client.publicKey()
+                                : null);
     }
 
     /** Runs the handshake; returns the server session. */
     private SecureSession handshake(SessionDriver d, SecureSession server) throws Exception {
         d.start();
         String hello = new String(toServer.poll(), StandardCharsets.UTF_8);
-        assertThat(hello).isEqualTo("alice:" + Base64.getEncoder().encodeToString(client.publicKey().toByteArray()));
+        assertThat(hello)
+                .isEqualTo(
+                        "alice:"
+                                + Base64.getEncoder()
+                                        .encodeToString(client.publicKey().toByteArray()));
         for (int i = 0; i < 4 && !toServer.isEmpty(); i++) {
             UnwrapResult r = server.unwrap(toServer.poll());
             if (r.type() == UnwrapResult.Type.PROTOCOL_DATA) {
@@ -49,10 +58,13 @@ class SessionDriverTest {
         SessionDriver d = new SessionDriver("alice", client, serverKeys.publicKey(), toServer::add);
         SecureSession server = handshake(d, serverFor(SessionDriver.SERVER_ID, serverKeys));
         assertThat(d.isEstablished()).isTrue();
-        ServerEvent welcome = new ServerEvent.Welcome("alice", "t/1", List.of("main"), ServerLimits.PROTOCOL_MAXIMUM);
+        ServerEvent welcome =
+                new ServerEvent.Welcome(
+                        "alice", "t/1", List.of("main"), ServerLimits.PROTOCOL_MAXIMUM);
         assertThat(d.onBinary(server.wrap(codec.encode(welcome)))).isEqualTo(welcome);
         d.send(new ClientEvent.Join("dev"));
-        assertThat(codec.decode(server.unwrap(toServer.poll()).data())).isEqualTo(new ClientEvent.Join("dev"));
+        assertThat(codec.decode(server.unwrap(toServer.poll()).data()))
+                .isEqualTo(new ClientEvent.Join("dev"));
     }
 
     @Test
@@ -67,7 +79,13 @@ class SessionDriverTest {
     @Test
     void serverPresentingAnotherIdFailsTheHandshakeEvenWithThePinnedKey() {
         SessionDriver d = new SessionDriver("alice", client, serverKeys.publicKey(), toServer::add);
-        assertThatThrownBy(() -> handshake(d, serverFor("not-server".getBytes(StandardCharsets.UTF_8), serverKeys)))
+        assertThatThrownBy(
+                        () ->
+                                handshake(
+                                        d,
+                                        serverFor(
+                                                "not-server".getBytes(StandardCharsets.UTF_8),
+                                                serverKeys)))
                 .isInstanceOf(SecureSessionException.class);
     }
 
@@ -83,6 +101,7 @@ class SessionDriverTest {
     @Test
     void sendingBeforeTheHandshakeIsAProgrammingError() {
         SessionDriver d = new SessionDriver("alice", client, serverKeys.publicKey(), toServer::add);
-        assertThatThrownBy(() -> d.send(new ClientEvent.Ping())).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> d.send(new ClientEvent.Ping()))
+                .isInstanceOf(IllegalStateException.class);
     }
 }

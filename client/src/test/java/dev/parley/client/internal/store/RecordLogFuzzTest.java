@@ -10,14 +10,17 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * The client's history file reader ({@link RecordLog#open}) on attacker-written file contents:
- * only {@link IOException} ({@link RecordLogCorruptedException} for damage); what it accepts it
- * can append to and read back. Fixed key and file tag, so the seeds (real logs) open.
+ * The client's history file reader ({@link RecordLog#open}) on attacker-written file contents: only
+ * {@link IOException} ({@link RecordLogCorruptedException} for damage); what it accepts it can
+ * append to and read back. Fixed key and file tag, so the seeds (real logs) open.
  */
 class RecordLogFuzzTest {
-    static final SymmetricKey KEY = SymmetricKey.fromBytes(new byte[] {
-        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
-        17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32});
+    static final SymmetricKey KEY =
+            SymmetricKey.fromBytes(
+                    new byte[] {
+                        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+                        17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32
+                    });
     static final byte[] FILE_TAG = new byte[RecordLog.FILE_TAG_BYTES];
     private static final SecureCell.Seal SEAL = SecureCell.sealWithKey(KEY);
     private static final Path FILE;
@@ -26,9 +29,10 @@ class RecordLogFuzzTest {
         try {
             // tmpfs where there is one: every accepted input is appended to with an fsync
             Path shm = Path.of("/dev/shm");
-            FILE = Files.isDirectory(shm) && Files.isWritable(shm)
-                    ? Files.createTempFile(shm, "parley-recordlog-fuzz", ".log")
-                    : Files.createTempFile("parley-recordlog-fuzz", ".log");
+            FILE =
+                    Files.isDirectory(shm) && Files.isWritable(shm)
+                            ? Files.createTempFile(shm, "parley-recordlog-fuzz", ".log")
+                            : Files.createTempFile("parley-recordlog-fuzz", ".log");
             FILE.toFile().deleteOnExit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -47,7 +51,8 @@ class RecordLogFuzzTest {
         int before = log.size();
         log.append(new byte[] {42});
         RecordLog again = RecordLog.open(FILE, SEAL, FILE_TAG);
-        if (again.size() != before + 1 || !Arrays.equals(again.records().get(before), new byte[] {42})) {
+        if (again.size() != before + 1
+                || !Arrays.equals(again.records().get(before), new byte[] {42})) {
             throw new AssertionError("a log that opened does not take an append");
         }
     }

@@ -24,7 +24,8 @@ class RecordLogProperties {
     @Property(tries = 60)
     void truncationKeepsEveryCompleteRecordAndAppendingResumes(
             @ForAll @Size(min = 1, max = 6) List<@Size(min = 1, max = 200) byte[]> records,
-            @ForAll @IntRange(min = 0, max = 10_000) int cutPermille) throws IOException {
+            @ForAll @IntRange(min = 0, max = 10_000) int cutPermille)
+            throws IOException {
         Path dir = Files.createTempDirectory("recordlog");
         try {
             Path file = dir.resolve("x.log");

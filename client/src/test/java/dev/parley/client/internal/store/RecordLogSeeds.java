@@ -19,12 +19,12 @@ import java.util.Arrays;
  * </pre>
  */
 public final class RecordLogSeeds {
-    private RecordLogSeeds() {
-    }
+    private RecordLogSeeds() {}
 
     public static void main(String[] args) throws IOException {
-        Path dir = Paths.get(args.length > 0 ? args[0] : "client/src/test/resources")
-                .resolve("dev/parley/client/internal/store/RecordLogFuzzTestInputs/open");
+        Path dir =
+                Paths.get(args.length > 0 ? args[0] : "client/src/test/resources")
+                        .resolve("dev/parley/client/internal/store/RecordLogFuzzTestInputs/open");
         Files.createDirectories(dir);
         SecureCell.Seal seal = SecureCell.sealWithKey(RecordLogFuzzTest.KEY);
         Path tmp = Files.createTempFile("parley-seed", ".log");
@@ -37,7 +37,8 @@ public final class RecordLogSeeds {
             byte[] three = Files.readAllBytes(tmp);
             Files.write(dir.resolve("ours-three-records"), three);
             Files.write(dir.resolve("ours-torn-tail"), Arrays.copyOf(three, three.length - 7));
-            Files.write(dir.resolve("ours-zero-filled-tail"), Arrays.copyOf(three, three.length + 512));
+            Files.write(
+                    dir.resolve("ours-zero-filled-tail"), Arrays.copyOf(three, three.length + 512));
             byte[] swapped = three.clone();
             swapped[10] ^= 1;
             Files.write(dir.resolve("ours-damaged-first-record"), swapped);

@@ -20,8 +20,7 @@ class RecordLogTest {
     private static final SecureCell.Seal SEAL = SecureCell.sealWithKey(SymmetricKey.generate());
     private static final byte[] TAG = new byte[32];
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
@@ -38,11 +37,13 @@ class RecordLogTest {
         log.append(utf8("one"));
         log.append(utf8("two"));
         assertThat(texts(RecordLog.open(file, SEAL, TAG))).containsExactly("one", "two");
-        assertThat(Files.readString(file, StandardCharsets.ISO_8859_1)).doesNotContain("one", "two");
+        assertThat(Files.readString(file, StandardCharsets.ISO_8859_1))
+                .doesNotContain("one", "two");
     }
 
     @Test
-    void truncationAnywhereInTheLastRecordKeepsEarlierRecordsAndIsCutOnNextAppend() throws IOException {
+    void truncationAnywhereInTheLastRecordKeepsEarlierRecordsAndIsCutOnNextAppend()
+            throws IOException {
         Path file = dir.resolve("a.log");
         RecordLog log = RecordLog.open(file, SEAL, TAG);
         log.append(utf8("first"));
@@ -59,7 +60,8 @@ class RecordLogTest {
         }
         RecordLog reopened = RecordLog.open(file, SEAL, TAG);
         reopened.append(utf8("fourth"));
-        assertThat(texts(RecordLog.open(file, SEAL, TAG))).containsExactly("first", "second", "fourth");
+        assertThat(texts(RecordLog.open(file, SEAL, TAG)))
+                .containsExactly("first", "second", "fourth");
         assertThat(RecordLog.open(file, SEAL, TAG).hadTornTail()).isFalse();
     }
 
@@ -86,7 +88,8 @@ class RecordLogTest {
         byte[] bytes = Files.readAllBytes(file);
         bytes[10] ^= 1;
         Files.write(file, bytes);
-        assertThatThrownBy(() -> RecordLog.open(file, SEAL, TAG)).isInstanceOf(RecordLogCorruptedException.class);
+        assertThatThrownBy(() -> RecordLog.open(file, SEAL, TAG))
+                .isInstanceOf(RecordLogCorruptedException.class);
     }
 
     @Test
@@ -99,7 +102,8 @@ class RecordLogTest {
         otherTag[0] = 1;
         Path b = dir.resolve("b.log");
         Files.copy(a, b);
-        assertThatThrownBy(() -> RecordLog.open(b, SEAL, otherTag)).isInstanceOf(RecordLogCorruptedException.class);
+        assertThatThrownBy(() -> RecordLog.open(b, SEAL, otherTag))
+                .isInstanceOf(RecordLogCorruptedException.class);
         // swap the two records: each now sits at the wrong index
         byte[] bytes = Files.readAllBytes(a);
         int firstLen = 4 + java.nio.ByteBuffer.wrap(bytes, 0, 4).getInt();
@@ -107,7 +111,8 @@ class RecordLogTest {
         System.arraycopy(bytes, firstLen, swapped, 0, bytes.length - firstLen);
         System.arraycopy(bytes, 0, swapped, bytes.length - firstLen, firstLen);
         Files.write(a, swapped);
-        assertThatThrownBy(() -> RecordLog.open(a, SEAL, TAG)).isInstanceOf(RecordLogCorruptedException.class);
+        assertThatThrownBy(() -> RecordLog.open(a, SEAL, TAG))
+                .isInstanceOf(RecordLogCorruptedException.class);
     }
 
     @Test

@@ -8,11 +8,11 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Typed, strict access to the members of one parsed JSON object. A missing required member,
- * a member of the wrong JSON type, or an integer member with a fraction, an exponent or a
- * value outside the Java type's range is a {@link ProtocolException} naming the member (never
- * its value). An optional member that is absent or {@code null} is empty. Members nobody asks
- * for are ignored (forward compatibility).
+ * Typed, strict access to the members of one parsed JSON object. A missing required member, a
+ * member of the wrong JSON type, or an integer member with a fraction, an exponent or a value
+ * outside the Java type's range is a {@link ProtocolException} naming the member (never its value).
+ * An optional member that is absent or {@code null} is empty. Members nobody asks for are ignored
+ * (forward compatibility).
  */
 public final class JsonFields {
     private final Map<String, Object> members;

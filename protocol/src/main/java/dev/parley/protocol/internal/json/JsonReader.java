@@ -14,16 +14,16 @@ import java.util.Map;
 
 /**
  * A strict RFC 8259 JSON parser for untrusted input, producing a tree of {@code Map<String,
- * Object>} (insertion ordered), {@code List<Object>}, {@code String}, {@link JsonNumber},
- * {@code Boolean} and {@link JsonNull}.
+ * Object>} (insertion ordered), {@code List<Object>}, {@code String}, {@link JsonNumber}, {@code
+ * Boolean} and {@link JsonNull}.
  *
- * <p>Rejects, with {@link ProtocolException}: input over the size limit, malformed UTF-8
- * (overlong forms, encoded surrogates, code points past U+10FFFF, truncated sequences),
- * nesting deeper than the depth limit, strings longer than the string limit, raw control
- * characters in strings, unknown or incomplete escapes, unpaired surrogate escapes, numbers
- * outside the JSON grammar or longer than {@value #MAX_NUMBER_CHARS} chars, duplicate object
- * keys, and anything after the top-level value except whitespace. Never throws anything else
- * for any input. Instances are immutable and thread-safe (each parse has its own state).
+ * <p>Rejects, with {@link ProtocolException}: input over the size limit, malformed UTF-8 (overlong
+ * forms, encoded surrogates, code points past U+10FFFF, truncated sequences), nesting deeper than
+ * the depth limit, strings longer than the string limit, raw control characters in strings, unknown
+ * or incomplete escapes, unpaired surrogate escapes, numbers outside the JSON grammar or longer
+ * than {@value #MAX_NUMBER_CHARS} chars, duplicate object keys, and anything after the top-level
+ * value except whitespace. Never throws anything else for any input. Instances are immutable and
+ * thread-safe (each parse has its own state).
  */
 public final class JsonReader {
     /** Longest number lexeme: far more than any long needs, small enough to bound work. */
@@ -59,10 +59,12 @@ public final class JsonReader {
 
     private static String decodeUtf8(byte[] utf8) throws ProtocolException {
         try {
-            CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(utf8));
+            CharBuffer chars =
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(utf8));
             return chars.toString();
         } catch (CharacterCodingException e) {
             throw new ProtocolException("input is not valid UTF-8");
@@ -215,33 +217,50 @@ public final class JsonReader {
         private void escape(StringBuilder out) throws ProtocolException {
             char c = next();
             switch (c) {
-                case '"': out.append('"'); break;
-                case '\\': out.append('\\'); break;
-                case '/': out.append('/'); break;
-                case 'b': out.append('\b'); break;
-                case 'f': out.append('\f'); break;
-                case 'n': out.append('\n'); break;
-                case 'r': out.append('\r'); break;
-                case 't': out.append('\t'); break;
-                case 'u': {
-                    char unit = hex4();
-                    if (Character.isHighSurrogate(unit)) {
-                        if (!text.startsWith("\\u", pos)) {
-                            throw error("unpaired surrogate escape");
-                        }
-                        pos += 2;
-                        char low = hex4();
-                        if (!Character.isLowSurrogate(low)) {
-                            throw error("unpaired surrogate escape");
-                        }
-                        out.append(unit).append(low);
-                    } else if (Character.isLowSurrogate(unit)) {
-                        throw error("unpaired surrogate escape");
-                    } else {
-                        out.append(unit);
-                    }
+                case '"':
+                    out.append('"');
                     break;
-                }
+                case '\\':
+                    out.append('\\');
+                    break;
+                case '/':
+                    out.append('/');
+                    break;
+                case 'b':
+                    out.append('\b');
+                    break;
+                case 'f':
+                    out.append('\f');
+                    break;
+                case 'n':
+                    out.append('\n');
+                    break;
+                case 'r':
+                    out.append('\r');
+                    break;
+                case 't':
+                    out.append('\t');
+                    break;
+                case 'u':
+                    {
+                        char unit = hex4();
+                        if (Character.isHighSurrogate(unit)) {
+                            if (!text.startsWith("\\u", pos)) {
+                                throw error("unpaired surrogate escape");
+                            }
+                            pos += 2;
+                            char low = hex4();
+                            if (!Character.isLowSurrogate(low)) {
+                                throw error("unpaired surrogate escape");
+                            }
+                            out.append(unit).append(low);
+                        } else if (Character.isLowSurrogate(unit)) {
+                            throw error("unpaired surrogate escape");
+                        } else {
+                            out.append(unit);
+                        }
+                        break;
+                    }
                 default:
                     pos--;
                     throw error("invalid escape");

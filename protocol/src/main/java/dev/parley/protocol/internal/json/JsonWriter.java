@@ -5,18 +5,20 @@ import java.nio.charset.StandardCharsets;
 /**
  * A minimal streaming JSON writer that always produces valid JSON in valid UTF-8.
  *
- * <p>Strings are escaped as RFC 8259 requires ({@code "}, {@code \}, every char below U+0020)
- * plus U+2028/U+2029 (harmless, and safe for JavaScript consumers). An unpaired surrogate,
- * which has no UTF-8 encoding, is written as U+FFFD. Callers are responsible for well-formed
- * nesting (begin/end pairs, a name before each member value); misuse throws
- * {@link IllegalStateException}. Not thread-safe: one writer per encoded value.
+ * <p>Strings are escaped as RFC 8259 requires ({@code "}, {@code \}, every char below U+0020) plus
+ * U+2028/U+2029 (harmless, and safe for JavaScript consumers). An unpaired surrogate, which has no
+ * UTF-8 encoding, is written as U+FFFD. Callers are responsible for well-formed nesting (begin/end
+ * pairs, a name before each member value); misuse throws {@link IllegalStateException}. Not
+ * thread-safe: one writer per encoded value.
  */
 public final class JsonWriter {
     private static final int MAX_DEPTH = 64;
 
     private final StringBuilder out = new StringBuilder(128);
+
     /** For each open container: whether it already has an element. */
     private final boolean[] hasElement = new boolean[MAX_DEPTH];
+
     private final boolean[] isObject = new boolean[MAX_DEPTH];
     private int depth;
     private boolean afterName;
@@ -126,19 +128,38 @@ public final class JsonWriter {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '"': out.append("\\\""); break;
-                case '\\': out.append("\\\\"); break;
-                case '\n': out.append("\\n"); break;
-                case '\r': out.append("\\r"); break;
-                case '\t': out.append("\\t"); break;
-                case '\b': out.append("\\b"); break;
-                case '\f': out.append("\\f"); break;
-                case '\u2028': out.append("\\u2028"); break;
-                case '\u2029': out.append("\\u2029"); break;
+                case '"':
+                    out.append("\\\"");
+                    break;
+                case '\\':
+                    out.append("\\\\");
+                    break;
+                case '\n':
+                    out.append("\\n");
+                    break;
+                case '\r':
+                    out.append("\\r");
+                    break;
+                case '\t':
+                    out.append("\\t");
+                    break;
+                case '\b':
+                    out.append("\\b");
+                    break;
+                case '\f':
+                    out.append("\\f");
+                    break;
+                case '\u2028':
+                    out.append("\\u2028");
+                    break;
+                case '\u2029':
+                    out.append("\\u2029");
+                    break;
                 default:
                     if (c < 0x20) {
                         out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
-                    } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                    } else if (Character.isHighSurrogate(c)
+                            && i + 1 < s.length()
                             && Character.isLowSurrogate(s.charAt(i + 1))) {
                         out.append(c).append(s.charAt(++i));
                     } else if (Character.isSurrogate(c)) {

@@ -29,29 +29,50 @@ class JsonWriterTest {
     void unpairedSurrogatesBecomeReplacementCharacters() throws ProtocolException {
         String s = "a\uD800b\uDC00c\uDBFF";
         byte[] json = stringDocument(s);
-        assertThat(new String(json, StandardCharsets.UTF_8)).isEqualTo("{\"s\":\"a\uFFFDb\uFFFDc\uFFFD\"}");
+        assertThat(new String(json, StandardCharsets.UTF_8))
+                .isEqualTo("{\"s\":\"a\uFFFDb\uFFFDc\uFFFD\"}");
         assertThat(((Map<?, ?>) reader.parse(json)).get("s")).isEqualTo("a\uFFFDb\uFFFDc\uFFFD");
     }
 
     @Test
     void controlCharactersAreEscaped() {
-        String json = new String(stringDocument("\u0000\u0001\u001f\b\f\n\r\t"), StandardCharsets.UTF_8);
+        String json =
+                new String(stringDocument("\u0000\u0001\u001f\b\f\n\r\t"), StandardCharsets.UTF_8);
         assertThat(json).isEqualTo("{\"s\":\"\\u0000\\u0001\\u001f\\b\\f\\n\\r\\t\"}");
     }
 
     @Test
     void misuseIsAnIllegalStateException() {
-        assertThatThrownBy(() -> new JsonWriter().beginObject().value("x")).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> new JsonWriter().beginObject().toUtf8()).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> new JsonWriter().beginArray().endObject()).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> new JsonWriter().beginArray().name("x")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new JsonWriter().beginObject().value("x"))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new JsonWriter().beginObject().toUtf8())
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new JsonWriter().beginArray().endObject())
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new JsonWriter().beginArray().name("x"))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void nestedContainersGetCommasRight() throws ProtocolException {
-        byte[] json = new JsonWriter().beginObject().name("a").beginArray().value(1).value(true)
-                .beginObject().endObject().beginArray().endArray().endArray().name("b").value("x").endObject().toUtf8();
-        assertThat(new String(json, StandardCharsets.UTF_8)).isEqualTo("{\"a\":[1,true,{},[]],\"b\":\"x\"}");
+        byte[] json =
+                new JsonWriter()
+                        .beginObject()
+                        .name("a")
+                        .beginArray()
+                        .value(1)
+                        .value(true)
+                        .beginObject()
+                        .endObject()
+                        .beginArray()
+                        .endArray()
+                        .endArray()
+                        .name("b")
+                        .value("x")
+                        .endObject()
+                        .toUtf8();
+        assertThat(new String(json, StandardCharsets.UTF_8))
+                .isEqualTo("{\"a\":[1,true,{},[]],\"b\":\"x\"}");
         reader.parse(json);
     }
 
@@ -59,7 +80,9 @@ class JsonWriterTest {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
                 sb.append(c).append(s.charAt(++i));
             } else {
                 sb.append(Character.isSurrogate(c) ? '\uFFFD' : c);

@@ -22,12 +22,11 @@ final class AlgorithmId {
     private static final int ALGORITHM_GCM = 4;
     private static final int PADDING_GCM = 1;
 
-    private AlgorithmId() {
-    }
+    private AlgorithmId() {}
 
     /**
-     * The AES key length in bytes for a valid GCM id with the expected KDF, or -1 if the id is
-     * not one Themis would decrypt with that KDF.
+     * The AES key length in bytes for a valid GCM id with the expected KDF, or -1 if the id is not
+     * one Themis would decrypt with that KDF.
      */
     static int gcmKeyLength(long id, int expectedKdf) {
         if ((id & RESERVED_MASK) != 0) {

@@ -8,19 +8,19 @@ import dev.parley.themis.internal.util.Csprng;
 import javax.crypto.AEADBadTagException;
 
 /**
- * The AES-GCM core shared by Seal and Token Protect (key and passphrase):
- * {@code DK = KDF(secret, "Themis secure cell message key", LE32(|m|), ctx)}, then AES-GCM with
- * the context as AAD.
+ * The AES-GCM core shared by Seal and Token Protect (key and passphrase): {@code DK = KDF(secret,
+ * "Themis secure cell message key", LE32(|m|), ctx)}, then AES-GCM with the context as AAD.
  */
 final class CellCrypto {
     static final String MESSAGE_KEY_LABEL = "Themis secure cell message key";
     static final int IV_LENGTH = AesGcm.NONCE_LENGTH;
     static final int TAG_LENGTH = AesGcm.TAG_LENGTH;
-    /** One error message for every failure, so a caller cannot tell which check failed. */
-    static final String FAILURE = "Secure Cell: data is malformed or not authentic for this key and context";
 
-    private CellCrypto() {
-    }
+    /** One error message for every failure, so a caller cannot tell which check failed. */
+    static final String FAILURE =
+            "Secure Cell: data is malformed or not authentic for this key and context";
+
+    private CellCrypto() {}
 
     static byte[] context(byte[] context) {
         return context == null ? new byte[0] : context;
@@ -36,15 +36,24 @@ final class CellCrypto {
     }
 
     static byte[] derivedKey(byte[] secret, long messageLength, byte[] context, int keyLength) {
-        return SoterKdf.derive(secret, MESSAGE_KEY_LABEL, keyLength, Bytes.le32(messageLength), context);
+        return SoterKdf.derive(
+                secret, MESSAGE_KEY_LABEL, keyLength, Bytes.le32(messageLength), context);
     }
 
     /**
-     * Encrypts {@code m}; writes the random IV to {@code iv[ivOff..+12)}, the tag to
-     * {@code tag[tagOff..+16)} and the ciphertext to {@code ct[ctOff..+|m|)}.
+     * Encrypts {@code m}; writes the random IV to {@code iv[ivOff..+12)}, the tag to {@code
+     * tag[tagOff..+16)} and the ciphertext to {@code ct[ctOff..+|m|)}.
      */
-    static void encrypt(byte[] secret, byte[] m, byte[] context,
-                        byte[] iv, int ivOff, byte[] tag, int tagOff, byte[] ct, int ctOff) {
+    static void encrypt(
+            byte[] secret,
+            byte[] m,
+            byte[] context,
+            byte[] iv,
+            int ivOff,
+            byte[] tag,
+            int tagOff,
+            byte[] ct,
+            int ctOff) {
         byte[] dk = derivedKey(secret, m.length, context, 32);
         byte[] nonce = Csprng.bytes(IV_LENGTH);
         byte[] sealed = new byte[m.length + TAG_LENGTH];
@@ -55,9 +64,18 @@ final class CellCrypto {
     }
 
     /** Decrypts with the first 12 IV bytes and first 16 tag bytes, as Themis does. */
-    static byte[] decrypt(byte[] secret, int keyLength, byte[] context,
-                          byte[] iv, int ivOff, byte[] tag, int tagOff,
-                          byte[] ct, int ctOff, int ctLength) throws SecureCellException {
+    static byte[] decrypt(
+            byte[] secret,
+            int keyLength,
+            byte[] context,
+            byte[] iv,
+            int ivOff,
+            byte[] tag,
+            int tagOff,
+            byte[] ct,
+            int ctOff,
+            int ctLength)
+            throws SecureCellException {
         byte[] dk = derivedKey(secret, ctLength, context, keyLength);
         byte[] sealed = new byte[ctLength + TAG_LENGTH];
         System.arraycopy(ct, ctOff, sealed, 0, ctLength);

@@ -5,9 +5,9 @@ import dev.parley.themis.internal.kdf.SoterKdf;
 import dev.parley.themis.internal.sym.AesCtr;
 
 /**
- * Context Imprint: {@code DK = KDF(K, label, LE32(|m|))} (no context here),
- * {@code IV = KDF(DK, "Themis secure cell message iv", ctx, 16)}, output = AES-256-CTR(DK, IV, m).
- * Deterministic by design: the IV is derived, never chosen by the caller.
+ * Context Imprint: {@code DK = KDF(K, label, LE32(|m|))} (no context here), {@code IV = KDF(DK,
+ * "Themis secure cell message iv", ctx, 16)}, output = AES-256-CTR(DK, IV, m). Deterministic by
+ * design: the IV is derived, never chosen by the caller.
  */
 public final class ContextImprintWithKey implements SecureCell.ContextImprint {
     private static final String IV_LABEL = "Themis secure cell message iv";

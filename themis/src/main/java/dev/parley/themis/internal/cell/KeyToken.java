@@ -13,8 +13,8 @@ import dev.parley.themis.internal.util.Bytes;
  *  +--------+--------+--------+--------+-------------+-------------+
  * </pre>
  *
- * When parsing, ivlen may exceed 12 and taglen 16 (only the first 12/16 bytes are used), and
- * bytes after the tag are ignored, as Themis does.
+ * When parsing, ivlen may exceed 12 and taglen 16 (only the first 12/16 bytes are used), and bytes
+ * after the tag are ignored, as Themis does.
  */
 final class KeyToken {
     static final int HEADER_LENGTH = 16;
@@ -51,7 +51,9 @@ final class KeyToken {
         long tagLen = Bytes.readLe32(buf, off + 8);
         long msgLen = Bytes.readLe32(buf, off + 12);
         int keyLength = AlgorithmId.gcmKeyLength(alg, AlgorithmId.KDF_NONE);
-        if (keyLength < 0 || ivLen < CellCrypto.IV_LENGTH || tagLen < CellCrypto.TAG_LENGTH
+        if (keyLength < 0
+                || ivLen < CellCrypto.IV_LENGTH
+                || tagLen < CellCrypto.TAG_LENGTH
                 || HEADER_LENGTH + ivLen + tagLen > length) {
             throw new SecureCellException(CellCrypto.FAILURE);
         }

@@ -14,18 +14,21 @@ import dev.parley.themis.internal.util.Bytes;
  *  +--------+--------+--------+--------+--------+-----------+-----------+--------+------+----------+
  * </pre>
  *
- * The PBKDF2 iteration count and salt come from the token. Themis accepts any count up to
- * 2^32-1; a hostile cell could then stall a thread for hours, so counts above
- * {@link #MAX_ITERATIONS} are rejected (a deliberate, harmless deviation: Themis writes 314,110).
+ * The PBKDF2 iteration count and salt come from the token. Themis accepts any count up to 2^32-1; a
+ * hostile cell could then stall a thread for hours, so counts above {@link #MAX_ITERATIONS} are
+ * rejected (a deliberate, harmless deviation: Themis writes 314,110).
  */
 final class PassphraseToken {
     static final int HEADER_LENGTH = 20;
     static final int ITERATIONS_WRITTEN = 314_110;
     static final int SALT_LENGTH = 16;
     static final int KDF_CONTEXT_LENGTH = 4 + 2 + SALT_LENGTH;
-    static final int LENGTH = HEADER_LENGTH + CellCrypto.IV_LENGTH + CellCrypto.TAG_LENGTH + KDF_CONTEXT_LENGTH;
+    static final int LENGTH =
+            HEADER_LENGTH + CellCrypto.IV_LENGTH + CellCrypto.TAG_LENGTH + KDF_CONTEXT_LENGTH;
+
     /** About ten times what Themis writes: ~3 s of PBKDF2 on a slow core at most. */
     static final long MAX_ITERATIONS = 4_000_000L;
+
     private static final int KDF_FIXED = 6;
 
     final int keyLength;
@@ -35,8 +38,13 @@ final class PassphraseToken {
     final long iterations;
     final byte[] salt;
 
-    private PassphraseToken(int keyLength, int ivOffset, int tagOffset, long messageLength,
-                            long iterations, byte[] salt) {
+    private PassphraseToken(
+            int keyLength,
+            int ivOffset,
+            int tagOffset,
+            long messageLength,
+            long iterations,
+            byte[] salt) {
         this.keyLength = keyLength;
         this.ivOffset = ivOffset;
         this.tagOffset = tagOffset;
@@ -68,8 +76,11 @@ final class PassphraseToken {
         long msgLen = Bytes.readLe32(buf, off + 12);
         long kdfLen = Bytes.readLe32(buf, off + 16);
         int keyLength = AlgorithmId.gcmKeyLength(alg, AlgorithmId.KDF_PBKDF2);
-        if (keyLength < 0 || ivLen < CellCrypto.IV_LENGTH || tagLen < CellCrypto.TAG_LENGTH
-                || kdfLen < KDF_FIXED || HEADER_LENGTH + ivLen + tagLen + kdfLen > length) {
+        if (keyLength < 0
+                || ivLen < CellCrypto.IV_LENGTH
+                || tagLen < CellCrypto.TAG_LENGTH
+                || kdfLen < KDF_FIXED
+                || HEADER_LENGTH + ivLen + tagLen + kdfLen > length) {
             throw new SecureCellException(CellCrypto.FAILURE);
         }
         int ivOffset = off + HEADER_LENGTH;

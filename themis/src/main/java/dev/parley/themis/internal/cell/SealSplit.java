@@ -8,8 +8,7 @@ import dev.parley.themis.internal.util.Bytes;
  * trailing bytes are ciphertext; everything before is the token.
  */
 final class SealSplit {
-    private SealSplit() {
-    }
+    private SealSplit() {}
 
     /** Length of the ciphertext at the end of {@code cell}. */
     static int ciphertextLength(byte[] cell) throws SecureCellException {

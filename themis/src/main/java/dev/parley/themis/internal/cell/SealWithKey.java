@@ -17,8 +17,16 @@ public final class SealWithKey implements SecureCell.Seal {
         byte[] ctx = CellCrypto.context(context);
         byte[] out = new byte[KeyToken.LENGTH + data.length];
         KeyToken.writeHeader(out, 0, data.length);
-        CellCrypto.encrypt(key, data, ctx, out, KeyToken.HEADER_LENGTH,
-                out, KeyToken.HEADER_LENGTH + CellCrypto.IV_LENGTH, out, KeyToken.LENGTH);
+        CellCrypto.encrypt(
+                key,
+                data,
+                ctx,
+                out,
+                KeyToken.HEADER_LENGTH,
+                out,
+                KeyToken.HEADER_LENGTH + CellCrypto.IV_LENGTH,
+                out,
+                KeyToken.LENGTH);
         return out;
     }
 
@@ -30,8 +38,17 @@ public final class SealWithKey implements SecureCell.Seal {
         if (token.messageLength != ctLength) {
             throw new SecureCellException(CellCrypto.FAILURE);
         }
-        return CellCrypto.decrypt(key, token.keyLength, CellCrypto.context(context),
-                cell, token.ivOffset, cell, token.tagOffset, cell, tokenLength, ctLength);
+        return CellCrypto.decrypt(
+                key,
+                token.keyLength,
+                CellCrypto.context(context),
+                cell,
+                token.ivOffset,
+                cell,
+                token.tagOffset,
+                cell,
+                tokenLength,
+                ctLength);
     }
 
     @Override

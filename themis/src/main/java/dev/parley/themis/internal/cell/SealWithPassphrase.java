@@ -7,8 +7,8 @@ import dev.parley.themis.internal.util.Csprng;
 import java.util.Arrays;
 
 /**
- * Seal mode with a passphrase: {@code prekey = PBKDF2-HMAC-SHA256(passphrase, salt, count)},
- * then the key-mode derivation on top; output = 70-byte {@link PassphraseToken} ‖ ciphertext.
+ * Seal mode with a passphrase: {@code prekey = PBKDF2-HMAC-SHA256(passphrase, salt, count)}, then
+ * the key-mode derivation on top; output = 70-byte {@link PassphraseToken} ‖ ciphertext.
  */
 public final class SealWithPassphrase implements SecureCell.Seal {
     private final byte[] passphrase;
@@ -26,8 +26,16 @@ public final class SealWithPassphrase implements SecureCell.Seal {
         byte[] out = new byte[PassphraseToken.LENGTH + data.length];
         PassphraseToken.write(out, 0, data.length, salt);
         int ivOff = PassphraseToken.HEADER_LENGTH;
-        CellCrypto.encrypt(prekey, data, ctx, out, ivOff, out, ivOff + CellCrypto.IV_LENGTH,
-                out, PassphraseToken.LENGTH);
+        CellCrypto.encrypt(
+                prekey,
+                data,
+                ctx,
+                out,
+                ivOff,
+                out,
+                ivOff + CellCrypto.IV_LENGTH,
+                out,
+                PassphraseToken.LENGTH);
         Arrays.fill(prekey, (byte) 0);
         return out;
     }
@@ -42,8 +50,17 @@ public final class SealWithPassphrase implements SecureCell.Seal {
         }
         byte[] prekey = Pbkdf2.deriveKey(passphrase, token.salt, token.iterations);
         try {
-            return CellCrypto.decrypt(prekey, token.keyLength, CellCrypto.context(context),
-                    cell, token.ivOffset, cell, token.tagOffset, cell, tokenLength, ctLength);
+            return CellCrypto.decrypt(
+                    prekey,
+                    token.keyLength,
+                    CellCrypto.context(context),
+                    cell,
+                    token.ivOffset,
+                    cell,
+                    token.tagOffset,
+                    cell,
+                    tokenLength,
+                    ctLength);
         } finally {
             Arrays.fill(prekey, (byte) 0);
         }

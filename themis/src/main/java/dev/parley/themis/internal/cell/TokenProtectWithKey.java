@@ -18,8 +18,16 @@ public final class TokenProtectWithKey implements SecureCell.TokenProtect {
         byte[] token = new byte[KeyToken.LENGTH];
         byte[] ct = new byte[data.length];
         KeyToken.writeHeader(token, 0, data.length);
-        CellCrypto.encrypt(key, data, CellCrypto.context(context), token, KeyToken.HEADER_LENGTH,
-                token, KeyToken.HEADER_LENGTH + CellCrypto.IV_LENGTH, ct, 0);
+        CellCrypto.encrypt(
+                key,
+                data,
+                CellCrypto.context(context),
+                token,
+                KeyToken.HEADER_LENGTH,
+                token,
+                KeyToken.HEADER_LENGTH + CellCrypto.IV_LENGTH,
+                ct,
+                0);
         return new SecureCellData(ct, token);
     }
 
@@ -35,8 +43,17 @@ public final class TokenProtectWithKey implements SecureCell.TokenProtect {
         if (parsed.messageLength != data.length) {
             throw new SecureCellException(CellCrypto.FAILURE);
         }
-        return CellCrypto.decrypt(key, parsed.keyLength, CellCrypto.context(context),
-                token, parsed.ivOffset, token, parsed.tagOffset, data, 0, data.length);
+        return CellCrypto.decrypt(
+                key,
+                parsed.keyLength,
+                CellCrypto.context(context),
+                token,
+                parsed.ivOffset,
+                token,
+                parsed.tagOffset,
+                data,
+                0,
+                data.length);
     }
 
     @Override

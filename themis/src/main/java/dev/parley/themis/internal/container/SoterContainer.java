@@ -14,8 +14,8 @@ import java.util.zip.CRC32C;
  *  +--------+--------+--------+---------------------+
  * </pre>
  *
- * {@code size} counts the whole container, header included. {@code crc} is CRC-32C over all
- * {@code size} bytes with the crc field zeroed, stored little-endian.
+ * {@code size} counts the whole container, header included. {@code crc} is CRC-32C over all {@code
+ * size} bytes with the crc field zeroed, stored little-endian.
  *
  * <p>Instances are views over a caller's array (no copy); {@link #payload()} copies.
  */
@@ -54,8 +54,8 @@ public final class SoterContainer {
     }
 
     /**
-     * Parses the container that starts at {@code offset}. The size field must fit in
-     * {@code [offset, limit)}; bytes after the container are the caller's business.
+     * Parses the container that starts at {@code offset}. The size field must fit in {@code
+     * [offset, limit)}; bytes after the container are the caller's business.
      */
     public static SoterContainer parse(byte[] buffer, int offset, int limit)
             throws ContainerFormatException {
@@ -143,11 +143,17 @@ public final class SoterContainer {
     }
 
     private static long readBe32(byte[] b, int i) {
-        return ((b[i] & 0xFFL) << 24) | ((b[i + 1] & 0xFFL) << 16) | ((b[i + 2] & 0xFFL) << 8) | (b[i + 3] & 0xFFL);
+        return ((b[i] & 0xFFL) << 24)
+                | ((b[i + 1] & 0xFFL) << 16)
+                | ((b[i + 2] & 0xFFL) << 8)
+                | (b[i + 3] & 0xFFL);
     }
 
     private static int readLe32(byte[] b, int i) {
-        return (b[i] & 0xFF) | ((b[i + 1] & 0xFF) << 8) | ((b[i + 2] & 0xFF) << 16) | ((b[i + 3] & 0xFF) << 24);
+        return (b[i] & 0xFF)
+                | ((b[i + 1] & 0xFF) << 8)
+                | ((b[i + 2] & 0xFF) << 16)
+                | ((b[i + 3] & 0xFF) << 24);
     }
 
     private static void writeBe32(byte[] b, int i, int v) {

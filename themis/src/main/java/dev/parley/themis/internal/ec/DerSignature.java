@@ -18,8 +18,7 @@ final class DerSignature {
     private static final int INTEGER = 0x02;
     private static final int MAX_INTEGER_LENGTH = 33;
 
-    private DerSignature() {
-    }
+    private DerSignature() {}
 
     static byte[] encode(BigInteger r, BigInteger s) {
         byte[] rb = r.toByteArray();
@@ -41,7 +40,10 @@ final class DerSignature {
 
     /** {r, s}, or null if the encoding is not strict DER. */
     static BigInteger[] decode(byte[] der) {
-        if (der.length < 8 || (der[0] & 0xFF) != SEQUENCE || (der[1] & 0x80) != 0 || (der[1] & 0xFF) != der.length - 2) {
+        if (der.length < 8
+                || (der[0] & 0xFF) != SEQUENCE
+                || (der[1] & 0x80) != 0
+                || (der[1] & 0xFF) != der.length - 2) {
             return null;
         }
         int[] pos = {2};

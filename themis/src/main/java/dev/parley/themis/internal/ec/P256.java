@@ -15,8 +15,8 @@ import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /**
- * NIST P-256 through BouncyCastle's lightweight API (never registered as a JCA provider):
- * key generation, point decoding, DER ECDSA-SHA256 and ECDH (X coordinate).
+ * NIST P-256 through BouncyCastle's lightweight API (never registered as a JCA provider): key
+ * generation, point decoding, DER ECDSA-SHA256 and ECDH (X coordinate).
  *
  * <p>Thread-safe: every method is stateless apart from BouncyCastle's internal caches.
  */
@@ -26,13 +26,13 @@ public final class P256 {
     public static final int UNCOMPRESSED_POINT_LENGTH = 65;
 
     private static final X9ECParameters CURVE = CustomNamedCurves.getByName("secp256r1");
-    static final ECDomainParameters DOMAIN = new ECDomainParameters(
-            CURVE.getCurve(), CURVE.getG(), CURVE.getN(), CURVE.getH(), CURVE.getSeed());
+    static final ECDomainParameters DOMAIN =
+            new ECDomainParameters(
+                    CURVE.getCurve(), CURVE.getG(), CURVE.getN(), CURVE.getH(), CURVE.getSeed());
     private static final BigInteger N = CURVE.getN();
     private static final FixedPointCombMultiplier BASE_MULTIPLIER = new FixedPointCombMultiplier();
 
-    private P256() {
-    }
+    private P256() {}
 
     /** A fresh random scalar in [1, n). */
     public static BigInteger randomScalar() {
@@ -54,8 +54,8 @@ public final class P256 {
     }
 
     /**
-     * Decodes an X9.62 point (compressed or uncompressed) and checks it is on the curve and not
-     * the point at infinity.
+     * Decodes an X9.62 point (compressed or uncompressed) and checks it is on the curve and not the
+     * point at infinity.
      *
      * @throws IllegalArgumentException if the encoding or point is invalid
      */
@@ -74,13 +74,15 @@ public final class P256 {
 
     /**
      * A copy of {@code p} that shares no cached precomputation with it. BouncyCastle keeps the
-     * tables it builds for a scalar multiplication on the point object itself (several KiB), so
-     * a long-lived key object used once in a handshake would hold them for its whole life; a
-     * detached copy lets them go with the handshake.
+     * tables it builds for a scalar multiplication on the point object itself (several KiB), so a
+     * long-lived key object used once in a handshake would hold them for its whole life; a detached
+     * copy lets them go with the handshake.
      */
     public static ECPoint detach(ECPoint p) {
         ECPoint n = p.normalize();
-        return DOMAIN.getCurve().createPoint(n.getAffineXCoord().toBigInteger(), n.getAffineYCoord().toBigInteger());
+        return DOMAIN.getCurve()
+                .createPoint(
+                        n.getAffineXCoord().toBigInteger(), n.getAffineYCoord().toBigInteger());
     }
 
     public static byte[] encodeCompressed(ECPoint p) {
@@ -90,7 +92,9 @@ public final class P256 {
     /** DER ECDSA-SHA256 over the concatenation of {@code parts}. */
     public static byte[] sign(BigInteger d, byte[]... parts) {
         ECDSASigner signer = new ECDSASigner();
-        signer.init(true, new ParametersWithRandom(new ECPrivateKeyParameters(d, DOMAIN), Csprng.get()));
+        signer.init(
+                true,
+                new ParametersWithRandom(new ECPrivateKeyParameters(d, DOMAIN), Csprng.get()));
         BigInteger[] rs = signer.generateSignature(sha256(parts));
         return DerSignature.encode(rs[0], rs[1]);
     }

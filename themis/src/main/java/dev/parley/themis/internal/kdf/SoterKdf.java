@@ -5,17 +5,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The Soter key derivation function used throughout Themis:
- * {@code HMAC-SHA256(K, 00000001 || label || 00 || c1 || ... || ck)}, truncated to at most 32
- * bytes. Unlike ZRTP's KDF the output length is not hashed in.
+ * The Soter key derivation function used throughout Themis: {@code HMAC-SHA256(K, 00000001 || label
+ * || 00 || c1 || ... || ck)}, truncated to at most 32 bytes. Unlike ZRTP's KDF the output length is
+ * not hashed in.
  */
 public final class SoterKdf {
     public static final int MAX_OUTPUT = 32;
     private static final byte[] COUNTER = {0, 0, 0, 1};
     private static final byte[] SEPARATOR = {0};
 
-    private SoterKdf() {
-    }
+    private SoterKdf() {}
 
     public static byte[] derive(byte[] key, String label, int length, byte[]... contexts) {
         if (length < 1 || length > MAX_OUTPUT) {

@@ -20,10 +20,10 @@ import java.util.Objects;
 public final class EncryptedMessage {
     static final long TYPE_EC_ENCRYPTED = 0x26042720L;
     static final int HEADER_LENGTH = 8;
-    private static final String FAILURE = "Secure Message: malformed, or not encrypted for these keys";
+    private static final String FAILURE =
+            "Secure Message: malformed, or not encrypted for these keys";
 
-    private EncryptedMessage() {
-    }
+    private EncryptedMessage() {}
 
     public static byte[] encrypt(byte[] sharedSecret, byte[] message) {
         Objects.requireNonNull(message, "message");
@@ -38,7 +38,8 @@ public final class EncryptedMessage {
         return out;
     }
 
-    public static byte[] decrypt(byte[] sharedSecret, byte[] message) throws SecureMessageException {
+    public static byte[] decrypt(byte[] sharedSecret, byte[] message)
+            throws SecureMessageException {
         Objects.requireNonNull(message, "message");
         if (message.length <= HEADER_LENGTH
                 || Bytes.readLe32(message, 0) != TYPE_EC_ENCRYPTED

@@ -23,10 +23,10 @@ import org.bouncycastle.math.ec.ECPoint;
 public final class SignedMessage {
     static final long TYPE_EC_SIGNED = 0x26042620L;
     static final int HEADER_LENGTH = 12;
-    private static final String FAILURE = "Secure Message: malformed, or the signature does not verify";
+    private static final String FAILURE =
+            "Secure Message: malformed, or the signature does not verify";
 
-    private SignedMessage() {
-    }
+    private SignedMessage() {}
 
     public static byte[] sign(BigInteger privateScalar, byte[] message) {
         Objects.requireNonNull(message, "message");

@@ -23,26 +23,25 @@ import javax.crypto.spec.SecretKeySpec;
  *           |<---- IV field, 16 bytes ->|          no AAD
  * </pre>
  *
- * <p><b>Nonces.</b> Themis fills the IV with 16 random bytes per message. We send
- * {@code salt(4) || BE64(counter)} as the 12-byte nonce, where {@code salt} is random per
- * channel and {@code counter} counts this channel's messages from 0, and zero in the unused
- * 4 bytes. Each channel has its own send key (fresh ECDH per session, distinct client and
- * server keys), so the counter alone makes every nonce unique under its key, with no
- * birthday bound and no {@code SecureRandom} call per message (which costs more than the
- * encryption of a short message). Receivers, Themis included, use only the first 12 bytes.
+ * <p><b>Nonces.</b> Themis fills the IV with 16 random bytes per message. We send {@code salt(4) ||
+ * BE64(counter)} as the 12-byte nonce, where {@code salt} is random per channel and {@code counter}
+ * counts this channel's messages from 0, and zero in the unused 4 bytes. Each channel has its own
+ * send key (fresh ECDH per session, distinct client and server keys), so the counter alone makes
+ * every nonce unique under its key, with no birthday bound and no {@code SecureRandom} call per
+ * message (which costs more than the encryption of a short message). Receivers, Themis included,
+ * use only the first 12 bytes.
  *
  * <p><b>Receiving</b> decrypts and authenticates the whole frame first (one GCM call), then
- * requires the length field to match the frame exactly, the timestamp to be within
- * ±{@value #TIME_WINDOW_SECONDS} s of the clock and the sequence number to pass the
- * {@link ReplayWindow}. Bytes 16..20 are not authenticated (Themis ignores them) and trailing
- * bytes after the tag are rejected (Themis ignores those too; no honest sender writes them).
- * On any failure nothing changes.
+ * requires the length field to match the frame exactly, the timestamp to be within ±{@value
+ * #TIME_WINDOW_SECONDS} s of the clock and the sequence number to pass the {@link ReplayWindow}.
+ * Bytes 16..20 are not authenticated (Themis ignores them) and trailing bytes after the tag are
+ * rejected (Themis ignores those too; no honest sender writes them). On any failure nothing
+ * changes.
  *
- * <p><b>Ciphers.</b> Each channel owns one JDK GCM {@link Cipher} per direction (a channel
- * measured ~2.2 KB of heap after its first wrap): re-initialising a Cipher under the key it
- * already holds skips the AES key expansion, while a thread-shared Cipher alternating between
- * many sessions' keys would redo it for every message (measured 4–5× slower for short
- * messages).
+ * <p><b>Ciphers.</b> Each channel owns one JDK GCM {@link Cipher} per direction (a channel measured
+ * ~2.2 KB of heap after its first wrap): re-initialising a Cipher under the key it already holds
+ * skips the AES key expansion, while a thread-shared Cipher alternating between many sessions' keys
+ * would redo it for every message (measured 4–5× slower for short messages).
  *
  * <p>Not thread-safe: one channel per connection, one thread at a time.
  */
@@ -50,22 +49,32 @@ public final class DataChannel {
     public static final int WIRE_SID_LENGTH = 4;
     public static final int IV_FIELD_LENGTH = 16;
     public static final int HEADER_LENGTH = 16;
+
     /** Bytes a data message adds to the plaintext: 4 + 16 + 16 + 16. */
-    public static final int OVERHEAD = WIRE_SID_LENGTH + IV_FIELD_LENGTH + HEADER_LENGTH + AesGcm.TAG_LENGTH;
+    public static final int OVERHEAD =
+            WIRE_SID_LENGTH + IV_FIELD_LENGTH + HEADER_LENGTH + AesGcm.TAG_LENGTH;
+
     public static final long TIME_WINDOW_SECONDS = 86_400;
+
     /** What the length field counts besides the message: the seq and time fields. */
     private static final int LENGTH_FIELD_EXTRA = 12;
+
     private static final int NONCE_OFFSET = WIRE_SID_LENGTH;
     private static final int CIPHERTEXT_OFFSET = WIRE_SID_LENGTH + IV_FIELD_LENGTH;
+
     /** Decrypt scratch kept per thread up to this size; larger messages get their own array. */
     private static final int SCRATCH_LIMIT = 64 * 1024 + HEADER_LENGTH;
-    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[1024]);
+
+    private static final ThreadLocal<byte[]> SCRATCH =
+            ThreadLocal.withInitial(() -> new byte[1024]);
 
     private final int wireSessionId;
     private final SecretKeySpec sendKey;
     private final SecretKeySpec receiveKey;
+
     /** One Cipher per direction keeps each AES key schedule warm (see {@link AesGcm#newCipher}). */
     private final Cipher sendCipher = AesGcm.newCipher();
+
     private final Cipher receiveCipher = AesGcm.newCipher();
     private final Clock clock;
     private final ReplayWindow window;
@@ -78,8 +87,14 @@ public final class DataChannel {
      * @param sendSeq the first sequence number to send (own N)
      * @param receiveSeq the peer's N
      */
-    public DataChannel(int wireSessionId, byte[] sendKey, int sendSeq, byte[] receiveKey, int receiveSeq,
-                       Clock clock, boolean strictReplay) {
+    public DataChannel(
+            int wireSessionId,
+            byte[] sendKey,
+            int sendSeq,
+            byte[] receiveKey,
+            int receiveSeq,
+            Clock clock,
+            boolean strictReplay) {
         this.wireSessionId = wireSessionId;
         this.sendKey = AesGcm.key(sendKey);
         this.receiveKey = AesGcm.key(receiveKey);
@@ -107,7 +122,17 @@ public final class DataChannel {
         Bytes.writeBe32(header, 0, len + LENGTH_FIELD_EXTRA);
         Bytes.writeBe32(header, 4, sendSeq);
         Bytes.writeBe64(header, 8, nowSeconds());
-        AesGcm.encrypt(sendCipher, sendKey, out, NONCE_OFFSET, header, message, 0, len, out, CIPHERTEXT_OFFSET);
+        AesGcm.encrypt(
+                sendCipher,
+                sendKey,
+                out,
+                NONCE_OFFSET,
+                header,
+                message,
+                0,
+                len,
+                out,
+                CIPHERTEXT_OFFSET);
         nonceCounter++;
         sendSeq++;
         return out;
@@ -116,10 +141,10 @@ public final class DataChannel {
     /**
      * Authenticates and decrypts one data message.
      *
-     * @throws dev.parley.themis.ReplayedMessageException if strict anti-replay rejects an
-     *         authentic message
+     * @throws dev.parley.themis.ReplayedMessageException if strict anti-replay rejects an authentic
+     *     message
      * @throws SecureSessionException if the message is malformed, not authentic, not for this
-     *         session, too old or new, or out of the sequence window
+     *     session, too old or new, or out of the sequence window
      */
     public byte[] unwrap(byte[] frame) throws SecureSessionException {
         if (frame.length <= OVERHEAD) {
@@ -132,7 +157,16 @@ public final class DataChannel {
         int plainLength = sealedLength - AesGcm.TAG_LENGTH;
         byte[] plain = plainLength <= SCRATCH_LIMIT ? scratch(plainLength) : new byte[plainLength];
         try {
-            AesGcm.decrypt(receiveCipher, receiveKey, frame, NONCE_OFFSET, frame, CIPHERTEXT_OFFSET, sealedLength, plain, 0);
+            AesGcm.decrypt(
+                    receiveCipher,
+                    receiveKey,
+                    frame,
+                    NONCE_OFFSET,
+                    frame,
+                    CIPHERTEXT_OFFSET,
+                    sealedLength,
+                    plain,
+                    0);
         } catch (AEADBadTagException e) {
             throw new SecureSessionException("data message is not authentic");
         }

@@ -5,8 +5,8 @@ import dev.parley.themis.internal.ec.P256;
 import java.math.BigInteger;
 
 /**
- * The per-session P-256 key pair whose public half ({@code E_c} / {@code E_s}) travels in m1/m2
- * as a compressed 45-byte {@code UEC2} container. Immutable; the scalar never leaves this package.
+ * The per-session P-256 key pair whose public half ({@code E_c} / {@code E_s}) travels in m1/m2 as
+ * a compressed 45-byte {@code UEC2} container. Immutable; the scalar never leaves this package.
  */
 public final class EphemeralKey {
     private final BigInteger scalar;
@@ -20,7 +20,8 @@ public final class EphemeralKey {
     public static EphemeralKey generate() {
         BigInteger d = P256.randomScalar();
         byte[] point = P256.encodeCompressed(P256.publicPoint(d));
-        return new EphemeralKey(d, SoterContainer.build(NegotiationMessages.EPHEMERAL_KEY_TAG, point));
+        return new EphemeralKey(
+                d, SoterContainer.build(NegotiationMessages.EPHEMERAL_KEY_TAG, point));
     }
 
     BigInteger scalar() {

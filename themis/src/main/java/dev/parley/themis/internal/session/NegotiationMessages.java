@@ -32,30 +32,29 @@ import org.bouncycastle.math.ec.ECPoint;
  * </pre>
  *
  * <p>Parsing is stricter than Themis: the outer container must fill the message exactly, inner
- * containers are bounds-checked and CRC-checked, the ephemeral key must be a valid P-256 point,
- * and the m4 payload must be exactly one MAC. Every parser throws
- * {@link SecureSessionException} on the first bad field and never anything else.
+ * containers are bounds-checked and CRC-checked, the ephemeral key must be a valid P-256 point, and
+ * the m4 payload must be exactly one MAC. Every parser throws {@link SecureSessionException} on the
+ * first bad field and never anything else.
  */
 public final class NegotiationMessages {
     public static final String MESSAGE_TAG = "TSPM";
     public static final String ID_TAG = "TSID";
     public static final String EPHEMERAL_KEY_TAG = "UEC2";
     public static final int MAC_LENGTH = HmacSha256.LENGTH;
+
     /** The longest DER ECDSA P-256 signature: SEQUENCE of two 33-byte INTEGERs. */
     public static final int MAX_SIGNATURE_LENGTH = 72;
+
     /** The shortest well-formed DER ECDSA signature (two one-byte INTEGERs). */
     public static final int MIN_SIGNATURE_LENGTH = 8;
 
-    private NegotiationMessages() {
-    }
+    private NegotiationMessages() {}
 
     /** m1 or m2: who the sender is, its ephemeral key, and its signature. */
-    public record Hello(byte[] id, byte[] ephemeralKey, ECPoint ephemeralPoint, byte[] signature) {
-    }
+    public record Hello(byte[] id, byte[] ephemeralKey, ECPoint ephemeralPoint, byte[] signature) {}
 
     /** m3: the client's signature over the transcript and its key confirmation MAC. */
-    public record ClientFinish(byte[] signature, byte[] mac) {
-    }
+    public record ClientFinish(byte[] signature, byte[] mac) {}
 
     public static byte[] buildHello(byte[] id, byte[] ephemeralKey, byte[] signature) {
         byte[] idContainer = SoterContainer.build(ID_TAG, id);
@@ -78,16 +77,22 @@ public final class NegotiationMessages {
         if (idContainer.payloadLength() == 0) {
             throw new SecureSessionException("negotiation message carries an empty peer id");
         }
-        SoterContainer keyContainer = inner(message, idContainer.end(), end, EPHEMERAL_KEY_TAG, "ephemeral key");
+        SoterContainer keyContainer =
+                inner(message, idContainer.end(), end, EPHEMERAL_KEY_TAG, "ephemeral key");
         ECPoint point;
         try {
-            point = P256.decodePoint(message, keyContainer.payloadOffset(), keyContainer.payloadLength());
+            point =
+                    P256.decodePoint(
+                            message, keyContainer.payloadOffset(), keyContainer.payloadLength());
         } catch (IllegalArgumentException e) {
             throw new SecureSessionException("peer ephemeral key is not a valid P-256 point");
         }
         int signatureLength = end - keyContainer.end();
         checkSignatureLength(signatureLength);
-        return new Hello(idContainer.payload(), keyContainer.bytes(), point,
+        return new Hello(
+                idContainer.payload(),
+                keyContainer.bytes(),
+                point,
                 slice(message, keyContainer.end(), signatureLength));
     }
 
@@ -97,7 +102,8 @@ public final class NegotiationMessages {
         int signatureLength = outer.payloadLength() - MAC_LENGTH;
         checkSignatureLength(signatureLength);
         int macOffset = outer.payloadOffset() + signatureLength;
-        return new ClientFinish(slice(message, outer.payloadOffset(), signatureLength),
+        return new ClientFinish(
+                slice(message, outer.payloadOffset(), signatureLength),
                 slice(message, macOffset, MAC_LENGTH));
     }
 
@@ -105,14 +111,18 @@ public final class NegotiationMessages {
     public static byte[] parseServerFinish(byte[] message) throws SecureSessionException {
         SoterContainer outer = outer(message);
         if (outer.payloadLength() != MAC_LENGTH) {
-            throw new SecureSessionException("server finish message must carry exactly one 32-byte MAC");
+            throw new SecureSessionException(
+                    "server finish message must carry exactly one 32-byte MAC");
         }
         return outer.payload();
     }
 
     /** True if {@code message} starts like a negotiation message (tag only, nothing verified). */
     public static boolean looksLikeNegotiation(byte[] message) {
-        return message.length >= 4 && message[0] == 'T' && message[1] == 'S' && message[2] == 'P'
+        return message.length >= 4
+                && message[0] == 'T'
+                && message[1] == 'S'
+                && message[2] == 'P'
                 && message[3] == 'M';
     }
 
@@ -129,23 +139,27 @@ public final class NegotiationMessages {
         return c;
     }
 
-    private static SoterContainer inner(byte[] message, int offset, int limit, String tag, String what)
+    private static SoterContainer inner(
+            byte[] message, int offset, int limit, String tag, String what)
             throws SecureSessionException {
         SoterContainer c;
         try {
             c = SoterContainer.parse(message, offset, limit);
         } catch (ContainerFormatException e) {
-            throw new SecureSessionException("malformed " + what + " in negotiation message: " + e.getMessage());
+            throw new SecureSessionException(
+                    "malformed " + what + " in negotiation message: " + e.getMessage());
         }
         if (!c.hasTag(tag)) {
-            throw new SecureSessionException("negotiation message lacks the " + what + " (tag is not " + tag + ")");
+            throw new SecureSessionException(
+                    "negotiation message lacks the " + what + " (tag is not " + tag + ")");
         }
         return c;
     }
 
     private static void checkSignatureLength(int length) throws SecureSessionException {
         if (length < MIN_SIGNATURE_LENGTH || length > MAX_SIGNATURE_LENGTH) {
-            throw new SecureSessionException("negotiation message signature has an impossible length");
+            throw new SecureSessionException(
+                    "negotiation message signature has an impossible length");
         }
     }
 

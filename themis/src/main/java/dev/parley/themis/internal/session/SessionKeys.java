@@ -15,9 +15,8 @@ import dev.parley.themis.internal.util.Bytes;
  * wire SID = SID byte-reversed (what data messages carry in bytes 0..4)
  * </pre>
  *
- * <p>An instance holds the data keys of one established session; it is immutable and its
- * arrays are never handed out except through the accessors used by tests and
- * {@link DataChannel}.
+ * <p>An instance holds the data keys of one established session; it is immutable and its arrays are
+ * never handed out except through the accessors used by tests and {@link DataChannel}.
  */
 public final class SessionKeys {
     public static final int SESSION_ID_LENGTH = 4;
@@ -36,7 +35,8 @@ public final class SessionKeys {
     private final int clientInitialSeq;
     private final int serverInitialSeq;
 
-    private SessionKeys(byte[] sessionId, byte[] clientKey, byte[] serverKey, int clientSeq, int serverSeq) {
+    private SessionKeys(
+            byte[] sessionId, byte[] clientKey, byte[] serverKey, int clientSeq, int serverSeq) {
         this.sessionId = sessionId;
         this.clientKey = clientKey;
         this.serverKey = serverKey;
@@ -45,9 +45,15 @@ public final class SessionKeys {
     }
 
     /** The 4 raw KDF bytes of the session id (public: computed from public data only). */
-    public static byte[] sessionId(byte[] clientEphemeral, byte[] serverEphemeral, byte[] clientId, byte[] serverId) {
-        return SoterKdf.deriveWithImplicitKey(SESSION_ID_LABEL, SESSION_ID_LENGTH,
-                clientEphemeral, serverEphemeral, clientId, serverId);
+    public static byte[] sessionId(
+            byte[] clientEphemeral, byte[] serverEphemeral, byte[] clientId, byte[] serverId) {
+        return SoterKdf.deriveWithImplicitKey(
+                SESSION_ID_LABEL,
+                SESSION_ID_LENGTH,
+                clientEphemeral,
+                serverEphemeral,
+                clientId,
+                serverId);
     }
 
     public static byte[] masterKey(byte[] sharedSecret, byte[] sessionId) {
@@ -63,14 +69,18 @@ public final class SessionKeys {
     public static SessionKeys derive(byte[] masterKey, byte[] sessionId) {
         byte[] clientKey = SoterKdf.derive(masterKey, CLIENT_KEY_LABEL, KEY_LENGTH, sessionId);
         byte[] serverKey = SoterKdf.derive(masterKey, SERVER_KEY_LABEL, KEY_LENGTH, sessionId);
-        int clientSeq = (int) Bytes.readLe32(SoterKdf.derive(masterKey, CLIENT_SEQ_LABEL, 4, sessionId), 0);
-        int serverSeq = (int) Bytes.readLe32(SoterKdf.derive(masterKey, SERVER_SEQ_LABEL, 4, sessionId), 0);
+        int clientSeq =
+                (int) Bytes.readLe32(SoterKdf.derive(masterKey, CLIENT_SEQ_LABEL, 4, sessionId), 0);
+        int serverSeq =
+                (int) Bytes.readLe32(SoterKdf.derive(masterKey, SERVER_SEQ_LABEL, 4, sessionId), 0);
         return new SessionKeys(sessionId.clone(), clientKey, serverKey, clientSeq, serverSeq);
     }
 
     /** The session id as data messages carry it: the KDF bytes reversed, read big-endian. */
     public static int wireSessionId(byte[] sessionId) {
-        return (sessionId[0] & 0xFF) | ((sessionId[1] & 0xFF) << 8) | ((sessionId[2] & 0xFF) << 16)
+        return (sessionId[0] & 0xFF)
+                | ((sessionId[1] & 0xFF) << 8)
+                | ((sessionId[2] & 0xFF) << 16)
                 | ((sessionId[3] & 0xFF) << 24);
     }
 
@@ -102,8 +112,22 @@ public final class SessionKeys {
     /** The data channel of one side: the client sends with K_c, the server with K_s. */
     public DataChannel channel(boolean client, java.time.Clock clock, boolean strictReplay) {
         return client
-                ? new DataChannel(wireSessionId(), clientKey, clientInitialSeq, serverKey, serverInitialSeq, clock, strictReplay)
-                : new DataChannel(wireSessionId(), serverKey, serverInitialSeq, clientKey, clientInitialSeq, clock, strictReplay);
+                ? new DataChannel(
+                        wireSessionId(),
+                        clientKey,
+                        clientInitialSeq,
+                        serverKey,
+                        serverInitialSeq,
+                        clock,
+                        strictReplay)
+                : new DataChannel(
+                        wireSessionId(),
+                        serverKey,
+                        serverInitialSeq,
+                        clientKey,
+                        clientInitialSeq,
+                        clock,
+                        strictReplay);
     }
 
     @Override

@@ -9,8 +9,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class AesCtr {
     public static final int IV_LENGTH = 16;
 
-    private AesCtr() {
-    }
+    private AesCtr() {}
 
     public static byte[] apply(byte[] key, byte[] iv, byte[] data) {
         try {

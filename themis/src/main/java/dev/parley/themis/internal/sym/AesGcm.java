@@ -16,18 +16,27 @@ public final class AesGcm {
     private static final int TAG_BITS = TAG_LENGTH * 8;
     private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(AesGcm::newCipher);
 
-    private AesGcm() {
-    }
+    private AesGcm() {}
 
     /**
      * Encrypts {@code in[inOff, inOff+len)} into {@code out} at {@code outOff}: ciphertext of
      * {@code len} bytes followed by the 16-byte tag.
      */
-    public static void encrypt(byte[] key, byte[] nonce, int nonceOff, byte[] aad,
-                               byte[] in, int inOff, int len, byte[] out, int outOff) {
+    public static void encrypt(
+            byte[] key,
+            byte[] nonce,
+            int nonceOff,
+            byte[] aad,
+            byte[] in,
+            int inOff,
+            int len,
+            byte[] out,
+            int outOff) {
         Cipher c = CIPHER.get();
         try {
-            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"),
+            c.init(
+                    Cipher.ENCRYPT_MODE,
+                    new SecretKeySpec(key, "AES"),
                     new GCMParameterSpec(TAG_BITS, nonce, nonceOff, NONCE_LENGTH));
             if (aad != null && aad.length > 0) {
                 c.updateAAD(aad);
@@ -44,15 +53,25 @@ public final class AesGcm {
      *
      * @throws AEADBadTagException if the tag does not verify; nothing is written then
      */
-    public static void decrypt(byte[] key, byte[] nonce, int nonceOff, byte[] aad,
-                               byte[] in, int inOff, int len, byte[] out, int outOff)
+    public static void decrypt(
+            byte[] key,
+            byte[] nonce,
+            int nonceOff,
+            byte[] aad,
+            byte[] in,
+            int inOff,
+            int len,
+            byte[] out,
+            int outOff)
             throws AEADBadTagException {
         if (len < TAG_LENGTH) {
             throw new AEADBadTagException("ciphertext shorter than the tag");
         }
         Cipher c = CIPHER.get();
         try {
-            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
+            c.init(
+                    Cipher.DECRYPT_MODE,
+                    new SecretKeySpec(key, "AES"),
                     new GCMParameterSpec(TAG_BITS, nonce, nonceOff, NONCE_LENGTH));
             if (aad != null && aad.length > 0) {
                 c.updateAAD(aad);
@@ -84,16 +103,28 @@ public final class AesGcm {
     }
 
     /**
-     * Encrypts {@code head || in[inOff, inOff+len)} with {@code cipher} into {@code out} at
-     * {@code outOff} without joining the two parts first: ciphertext of
-     * {@code head.length + len} bytes, then the tag. No AAD.
+     * Encrypts {@code head || in[inOff, inOff+len)} with {@code cipher} into {@code out} at {@code
+     * outOff} without joining the two parts first: ciphertext of {@code head.length + len} bytes,
+     * then the tag. No AAD.
      *
      * @return the number of bytes written
      */
-    public static int encrypt(Cipher cipher, SecretKeySpec key, byte[] nonce, int nonceOff, byte[] head,
-                              byte[] in, int inOff, int len, byte[] out, int outOff) {
+    public static int encrypt(
+            Cipher cipher,
+            SecretKeySpec key,
+            byte[] nonce,
+            int nonceOff,
+            byte[] head,
+            byte[] in,
+            int inOff,
+            int len,
+            byte[] out,
+            int outOff) {
         try {
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce, nonceOff, NONCE_LENGTH));
+            cipher.init(
+                    Cipher.ENCRYPT_MODE,
+                    key,
+                    new GCMParameterSpec(TAG_BITS, nonce, nonceOff, NONCE_LENGTH));
             int n = cipher.update(head, 0, head.length, out, outOff);
             return n + cipher.doFinal(in, inOff, len, out, outOff + n);
         } catch (GeneralSecurityException e) {
@@ -102,18 +133,29 @@ public final class AesGcm {
     }
 
     /**
-     * Decrypts {@code in[inOff, inOff+len)} (ciphertext then tag, no AAD) with {@code cipher}
-     * into {@code out} at {@code outOff}; writes {@code len - 16} bytes, and nothing if the tag
-     * does not verify. {@code out} must not overlap the input.
+     * Decrypts {@code in[inOff, inOff+len)} (ciphertext then tag, no AAD) with {@code cipher} into
+     * {@code out} at {@code outOff}; writes {@code len - 16} bytes, and nothing if the tag does not
+     * verify. {@code out} must not overlap the input.
      */
-    public static void decrypt(Cipher cipher, SecretKeySpec key, byte[] nonce, int nonceOff,
-                               byte[] in, int inOff, int len, byte[] out, int outOff)
+    public static void decrypt(
+            Cipher cipher,
+            SecretKeySpec key,
+            byte[] nonce,
+            int nonceOff,
+            byte[] in,
+            int inOff,
+            int len,
+            byte[] out,
+            int outOff)
             throws AEADBadTagException {
         if (len < TAG_LENGTH) {
             throw new AEADBadTagException("ciphertext shorter than the tag");
         }
         try {
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce, nonceOff, NONCE_LENGTH));
+            cipher.init(
+                    Cipher.DECRYPT_MODE,
+                    key,
+                    new GCMParameterSpec(TAG_BITS, nonce, nonceOff, NONCE_LENGTH));
             cipher.doFinal(in, inOff, len, out, outOff);
         } catch (AEADBadTagException e) {
             throw e;
@@ -121,5 +163,4 @@ public final class AesGcm {
             throw new IllegalStateException("AES-GCM decryption failed", e);
         }
     }
-
 }

@@ -11,8 +11,7 @@ public final class HmacSha256 {
     private static final String ALGORITHM = "HmacSHA256";
     private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(HmacSha256::newMac);
 
-    private HmacSha256() {
-    }
+    private HmacSha256() {}
 
     /** HMAC over the concatenation of {@code head} arrays then {@code tail} arrays. */
     public static byte[] compute(byte[] key, byte[] a, byte[] b, byte[] c, byte[]... tail) {

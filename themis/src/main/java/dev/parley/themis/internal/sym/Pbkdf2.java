@@ -4,12 +4,11 @@ import java.util.Arrays;
 import javax.crypto.Mac;
 
 /**
- * PBKDF2-HMAC-SHA256 over raw password bytes (the JDK's PBKDF2 takes a {@code char[]} and
- * refuses an empty salt). Output is one 32-byte block, which is all Themis uses.
+ * PBKDF2-HMAC-SHA256 over raw password bytes (the JDK's PBKDF2 takes a {@code char[]} and refuses
+ * an empty salt). Output is one 32-byte block, which is all Themis uses.
  */
 public final class Pbkdf2 {
-    private Pbkdf2() {
-    }
+    private Pbkdf2() {}
 
     public static byte[] deriveKey(byte[] password, byte[] salt, long iterations) {
         if (iterations < 1) {

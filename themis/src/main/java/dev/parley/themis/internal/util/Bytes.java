@@ -2,11 +2,13 @@ package dev.parley.themis.internal.util;
 
 /** Fixed-width integer reads and writes in both byte orders; plus small array helpers. */
 public final class Bytes {
-    private Bytes() {
-    }
+    private Bytes() {}
 
     public static long readLe32(byte[] b, int i) {
-        return (b[i] & 0xFFL) | ((b[i + 1] & 0xFFL) << 8) | ((b[i + 2] & 0xFFL) << 16) | ((b[i + 3] & 0xFFL) << 24);
+        return (b[i] & 0xFFL)
+                | ((b[i + 1] & 0xFFL) << 8)
+                | ((b[i + 2] & 0xFFL) << 16)
+                | ((b[i + 3] & 0xFFL) << 24);
     }
 
     public static int readLe16(byte[] b, int i) {
@@ -14,7 +16,10 @@ public final class Bytes {
     }
 
     public static long readBe32(byte[] b, int i) {
-        return ((b[i] & 0xFFL) << 24) | ((b[i + 1] & 0xFFL) << 16) | ((b[i + 2] & 0xFFL) << 8) | (b[i + 3] & 0xFFL);
+        return ((b[i] & 0xFFL) << 24)
+                | ((b[i + 1] & 0xFFL) << 16)
+                | ((b[i + 2] & 0xFFL) << 8)
+                | (b[i + 3] & 0xFFL);
     }
 
     public static long readBe64(byte[] b, int i) {

@@ -4,10 +4,10 @@ import java.security.SecureRandom;
 
 /** The one source of randomness for keys, IVs and salts. */
 public final class Csprng {
-    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
+    private static final ThreadLocal<SecureRandom> RANDOM =
+            ThreadLocal.withInitial(SecureRandom::new);
 
-    private Csprng() {
-    }
+    private Csprng() {}
 
     public static SecureRandom get() {
         return RANDOM.get();

@@ -6,12 +6,11 @@ import dev.parley.themis.internal.util.Csprng;
 
 /**
  * Test-only: passphrase cells with a chosen PBKDF2 iteration count (Themis always writes 314,110;
- * readers take the count from the token). Fuzz seeds use few iterations so that mutating them
- * stays fast.
+ * readers take the count from the token). Fuzz seeds use few iterations so that mutating them stays
+ * fast.
  */
 public final class PassphraseCells {
-    private PassphraseCells() {
-    }
+    private PassphraseCells() {}
 
     public static byte[] seal(byte[] passphrase, byte[] data, byte[] context, int iterations) {
         byte[] salt = Csprng.bytes(PassphraseToken.SALT_LENGTH);
@@ -21,8 +20,16 @@ public final class PassphraseCells {
         Bytes.writeLe32(out, kdf, iterations);
         byte[] prekey = Pbkdf2.deriveKey(passphrase, salt, iterations);
         int ivOff = PassphraseToken.HEADER_LENGTH;
-        CellCrypto.encrypt(prekey, data, CellCrypto.context(context), out, ivOff,
-                out, ivOff + CellCrypto.IV_LENGTH, out, PassphraseToken.LENGTH);
+        CellCrypto.encrypt(
+                prekey,
+                data,
+                CellCrypto.context(context),
+                out,
+                ivOff,
+                out,
+                ivOff + CellCrypto.IV_LENGTH,
+                out,
+                PassphraseToken.LENGTH);
         return out;
     }
 }

@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class SoterKdfTest {
-    private static final byte[] KEY = hex("4e6f68365577616568696564316b696a6f74686168326f506f68306565517565");
+    private static final byte[] KEY =
+            hex("4e6f68365577616568696564316b696a6f74686168326f506f68306565517565");
     private static final String LABEL = "Example key derivation";
     private static final byte[] C1 = "2020-12-20".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] C2 = "11:18:24".getBytes(StandardCharsets.US_ASCII);
@@ -28,11 +29,13 @@ class SoterKdfTest {
     @Test
     void shortOutputIsPrefixOfFullOutput() {
         byte[] full = SoterKdf.derive(KEY, LABEL, 32, C1);
-        assertThat(SoterKdf.derive(KEY, LABEL, 4, C1)).containsExactly(java.util.Arrays.copyOf(full, 4));
+        assertThat(SoterKdf.derive(KEY, LABEL, 4, C1))
+                .containsExactly(java.util.Arrays.copyOf(full, 4));
     }
 
     @Test
     void rejectsOutputLongerThanOneBlock() {
-        assertThatThrownBy(() -> SoterKdf.derive(KEY, LABEL, 33)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SoterKdf.derive(KEY, LABEL, 33))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -26,7 +26,8 @@ class ReplayWindowTest {
         int top = start + 39;
         assertThatThrownBy(() -> w.check(top)).isInstanceOf(ReplayedMessageException.class);
         assertThatThrownBy(() -> w.check(top - 3)).isInstanceOf(ReplayedMessageException.class);
-        assertThatThrownBy(() -> w.check(top + 9)).isNotInstanceOf(ReplayedMessageException.class)
+        assertThatThrownBy(() -> w.check(top + 9))
+                .isNotInstanceOf(ReplayedMessageException.class)
                 .isInstanceOf(SecureSessionException.class);
         assertThatCode(() -> w.check(top + 8)).doesNotThrowAnyException();
     }
