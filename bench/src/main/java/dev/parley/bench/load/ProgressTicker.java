@@ -5,7 +5,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/** Prints a progress line once a second while a step runs. Close to stop it. */
+/**
+ * Prints a progress line once a second while a step runs. Close to stop it: {@link #close()}
+ * returns only after a line that was being computed has finished, so a supplier that drains a
+ * shared recorder never races the caller's final drain.
+ */
 final class ProgressTicker implements AutoCloseable {
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(
@@ -21,6 +25,14 @@ final class ProgressTicker implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.shutdown();
+        try {
+            if (!timer.awaitTermination(5, TimeUnit.SECONDS)) {
+                timer.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            timer.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }
